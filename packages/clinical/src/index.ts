@@ -1,0 +1,2 @@
+// Public entry point of the clinical core. Filled by the clinical-core work.
+export {};
