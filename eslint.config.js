@@ -16,7 +16,7 @@ const ambientSyntax = [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Clinical core: pass the current time in as an argument (no new Date()).' },
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Clinical core: pass the current time in as an argument (no Date.now()).' },
   { selector: "CallExpression[callee.object.name='Math'][callee.property.name='random']", message: 'Clinical core: no randomness; rules must be deterministic.' },
-  { selector: "MemberExpression[object.name='Intl'][property.name='DateTimeFormat'] > .callee", message: 'Clinical core: time zone handling must not read the host zone.' },
+  { selector: "NewExpression[callee.object.name='Intl'][arguments.length<2]", message: 'Clinical core: Intl formatters must be given an explicit timeZone (never the host zone).' },
   { selector: 'ImportExpression', message: 'Clinical core: no dynamic imports.' },
 ];
 
