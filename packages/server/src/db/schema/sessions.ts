@@ -1,0 +1,47 @@
+import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { clinics } from './clinics';
+import { users } from './users';
+
+/**
+ * Server-side sessions: the cookie carries a random opaque token; only its SHA-256 is stored.
+ * `stage` is 'active', 'mfa_pending' (password ok, second factor outstanding) or
+ * 'mfa_enrolment' (the clinic requires MFA for this role and the user has none yet).
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    csrfToken: text('csrf_token').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    kind: text('kind').notNull().default('staff'),
+    stage: text('stage').notNull(),
+    idleTimeoutSeconds: integer('idle_timeout_seconds').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedReason: text('revoked_reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Every login attempt, for per-IP and per-account throttling across stateless app servers. */
+export const loginAttempts = pgTable(
+  'login_attempts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ip: text('ip').notNull(),
+    userId: uuid('user_id'),
+    success: boolean('success').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_attempts_ip_at_idx').on(t.ip, t.at)],
+);

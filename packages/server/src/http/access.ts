@@ -1,0 +1,17 @@
+import type { Action } from '../policy/policy';
+import type { SessionStage } from './context';
+
+/**
+ * Every route declares its access. `public` routes need no session; `action` routes need an active
+ * session whose role may perform the action. `stages` widens an action route to sessions that are
+ * still completing sign-in (second factor or enrolment).
+ */
+export type Access =
+  | { readonly public: true; readonly reason: string }
+  | { readonly action: Action; readonly stages?: readonly SessionStage[] };
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+}

@@ -1,0 +1,125 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { recordAuditStandalone } from '../audit/record';
+import { lookupSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions';
+import { can } from '../policy/policy';
+import type { Access } from './access';
+import type { Deps } from './deps';
+import { AppError } from './errors';
+import { requestMeta, type App } from './route';
+
+export const CSRF_HEADER = 'x-ketapath-csrf';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOUCH_AFTER_MS = 30_000;
+
+export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
+  void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+}
+
+/** Refuse cross-site state-changing requests whose Origin is not this server. */
+function checkOrigin(req: FastifyRequest, deps: Deps): void {
+  const origin = req.headers.origin;
+  if (origin === undefined || origin === '') {
+    return;
+  }
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError('CSRF_FAILED', { detail: 'Unrecognised Origin header.' });
+  }
+  const allowed = new Set([new URL(deps.config.publicUrl).host, req.host]);
+  if (!allowed.has(originHost)) {
+    throw new AppError('CSRF_FAILED', { detail: 'Cross-site request refused.' });
+  }
+}
+
+/**
+ * The central gate: every route's declared access is enforced here before validation or the handler.
+ * Authenticate (session cookie) → check sign-in stage → CSRF → authorize (role × action).
+ */
+export function installAuthHook(app: App, deps: Deps): void {
+  app.addHook('onRequest', async (req, reply) => {
+    const access: Access | undefined = req.routeOptions.config.access;
+    if (access === undefined) {
+      return;
+    }
+    const stateChanging = !SAFE_METHODS.has(req.method);
+    if (stateChanging) {
+      checkOrigin(req, deps);
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    const now = deps.clock.now();
+    if ('public' in access) {
+      if (stateChanging && typeof req.headers[CSRF_HEADER] !== 'string') {
+        throw new AppError('CSRF_FAILED', { detail: `Send the ${CSRF_HEADER} header.` });
+      }
+      if (token !== undefined && token !== '') {
+        const found = await lookupSession(deps.db, token, now);
+        if (found.status === 'ok') {
+          req.sessionInfo = found.session;
+        }
+      }
+      return;
+    }
+    if (token === undefined || token === '') {
+      throw new AppError('UNAUTHENTICATED');
+    }
+    const found = await lookupSession(deps.db, token, now);
+    if (found.status === 'none') {
+      clearSessionCookie(reply, deps.config.cookieSecure);
+      throw new AppError('UNAUTHENTICATED');
+    }
+    if (found.status === 'expired') {
+      await deps.db.transaction(async (tx) => {
+        await revokeSession(tx, found.sessionId, now, found.reason === 'idle' ? 'idle_timeout' : 'absolute_timeout');
+      });
+      await recordAuditStandalone(deps.db, {
+        action: 'auth.session_expired',
+        outcome: 'success',
+        clinicId: found.clinicId,
+        actor: null,
+        resourceType: 'session',
+        resourceId: found.sessionId,
+        details: { reason: found.reason, userId: found.userId },
+        meta: requestMeta(req),
+        at: now,
+      });
+      clearSessionCookie(reply, deps.config.cookieSecure);
+      throw new AppError('SESSION_EXPIRED');
+    }
+    const session = found.session;
+    const stages = access.stages ?? ['active'];
+    if (!stages.includes(session.stage)) {
+      throw new AppError(session.stage === 'mfa_pending' ? 'MFA_REQUIRED' : 'MFA_ENROLMENT_REQUIRED');
+    }
+    if (stateChanging && req.headers[CSRF_HEADER] !== session.csrfToken) {
+      throw new AppError('CSRF_FAILED');
+    }
+    if (!can(session.role, access.action)) {
+      await recordAuditStandalone(deps.db, {
+        action: 'access.forbidden',
+        outcome: 'denied',
+        clinicId: session.clinicId,
+        actor: { userId: session.userId, role: session.role },
+        details: { attempted: access.action, route: req.routeOptions.url ?? '' },
+        meta: requestMeta(req),
+        at: now,
+      });
+      throw new AppError('FORBIDDEN');
+    }
+    req.sessionInfo = session;
+    if (session.stage === 'active') {
+      req.actor = {
+        userId: session.userId,
+        clinicId: session.clinicId,
+        role: session.role,
+        sessionId: session.id,
+        name: session.name,
+        email: session.email,
+      };
+    }
+    if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+      await touchSession(deps.db, session.id, now);
+    }
+  });
+}

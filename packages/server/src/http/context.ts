@@ -1,0 +1,33 @@
+import type { StaffRole } from '../policy/roles';
+
+/** Who is making the request, resolved once from the session cookie. */
+export interface Actor {
+  readonly userId: string;
+  readonly clinicId: string;
+  readonly role: StaffRole;
+  readonly sessionId: string;
+  readonly name: string;
+  readonly email: string;
+}
+
+/** Where the request came from: written into every audit event. */
+export interface RequestMeta {
+  readonly requestId: string;
+  readonly ip: string;
+  readonly userAgent: string | null;
+}
+
+export type SessionStage = 'active' | 'mfa_pending' | 'mfa_enrolment';
+
+export interface SessionInfo {
+  readonly id: string;
+  readonly stage: SessionStage;
+  readonly csrfToken: string;
+  readonly userId: string;
+  readonly clinicId: string;
+  readonly role: StaffRole;
+  readonly name: string;
+  readonly email: string;
+  readonly expiresAt: Date;
+  readonly idleTimeoutSeconds: number;
+}

@@ -1,0 +1,118 @@
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import type { Access } from './access';
+import type { Actor, RequestMeta } from './context';
+import type { Deps } from './deps';
+import { AppError } from './errors';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteSchema {
+  readonly params?: z.ZodType;
+  readonly querystring?: z.ZodType;
+  readonly body?: z.ZodType;
+  readonly response: Readonly<Record<number, z.ZodType>>;
+}
+
+type Out<T> = T extends z.ZodType ? z.output<T> : undefined;
+
+export interface HandlerContext<S extends RouteSchema> {
+  readonly params: Out<S['params']>;
+  readonly query: Out<S['querystring']>;
+  readonly body: Out<S['body']>;
+  readonly deps: Deps;
+  readonly meta: RequestMeta;
+  readonly req: FastifyRequest;
+  readonly reply: FastifyReply;
+  /** The signed-in staff user; throws for public routes that have none. */
+  actor(): Actor;
+}
+
+/** The success status is the first key of `schema.response`. */
+type SuccessBody<S extends RouteSchema> = z.output<S['response'][keyof S['response'] & number]>;
+
+export interface RouteDef<S extends RouteSchema = RouteSchema> {
+  readonly method: Method;
+  readonly url: string;
+  readonly access: Access;
+  readonly summary: string;
+  readonly description?: string;
+  readonly tags: readonly string[];
+  readonly schema: S;
+  /** Return the body (sent with the success status), or send on `reply` yourself (CSV, PDF, streams). */
+  readonly handler: (ctx: HandlerContext<S>) => Promise<SuccessBody<S> | FastifyReply>;
+}
+
+/** Declare a route: contract (zod), access and handler in one place; OpenAPI derives from it. */
+export function defineRoute<S extends RouteSchema>(def: RouteDef<S>): RouteDef {
+  return def as unknown as RouteDef;
+}
+
+export function requestMeta(req: FastifyRequest): RequestMeta {
+  const ua = req.headers['user-agent'];
+  return { requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null };
+}
+
+export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
+  const statuses = Object.keys(def.schema.response).map(Number);
+  const successStatus = statuses[0] ?? 200;
+  app.route({
+    method: def.method,
+    url: def.url,
+    config: { access: def.access },
+    schema: {
+      ...def.schema,
+      summary: def.summary,
+      ...(def.description === undefined ? {} : { description: def.description }),
+      tags: [...def.tags],
+      ...('public' in def.access ? { security: [] } : {}),
+    },
+    handler: async (req, reply) => {
+      const ctx: HandlerContext<RouteSchema> = {
+        params: req.params as never,
+        query: req.query as never,
+        body: req.body as never,
+        deps,
+        meta: requestMeta(req),
+        req,
+        reply,
+        actor: () => {
+          if (req.actor === undefined) {
+            throw new AppError('UNAUTHENTICATED');
+          }
+          return req.actor;
+        },
+      };
+      const result = await def.handler(ctx);
+      if (reply.sent || result === reply) {
+        return reply;
+      }
+      void reply.code(successStatus);
+      return successStatus === 204 ? undefined : result;
+    },
+  });
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor?: Actor;
+    sessionInfo?: import('./context').SessionInfo;
+  }
+}

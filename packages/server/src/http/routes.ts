@@ -1,0 +1,21 @@
+import { auditRoutes } from '../modules/audit';
+import { authRoutes } from '../modules/auth';
+import { clinicRoutes } from '../modules/clinic/clinic.route';
+import { demoRoutes } from '../modules/demo/demo.route';
+import { healthRoutes } from '../modules/health/health.route';
+import { setupRoutes } from '../modules/setup/setup.route';
+import { userRoutes } from '../modules/users';
+import type { RouteDef } from './route';
+
+/** Every API route of the application, by module. */
+export function allRoutes(options: { demo: boolean }): RouteDef[] {
+  return [
+    ...healthRoutes,
+    ...setupRoutes,
+    ...authRoutes,
+    ...userRoutes,
+    ...clinicRoutes,
+    ...auditRoutes,
+    ...(options.demo ? demoRoutes : []),
+  ];
+}

@@ -1,0 +1,24 @@
+/** Offset of `timeZone` from UTC at instant `at`, in minutes (e.g. -300 for New York in winter). */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (t: string): number => Number(parts.find((p) => p.type === t)?.value ?? '0');
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** The UTC instant of local midnight starting `date` (YYYY-MM-DD) in `timeZone`. */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const naive = Date.parse(`${date}T00:00:00.000Z`);
+  let guess = naive - zoneOffsetMinutes(new Date(naive), timeZone) * 60_000;
+  guess = naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
+  return new Date(guess);
+}

@@ -1,0 +1,89 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { recordAudit } from '../../audit/record';
+import { clinics } from '../../db/schema';
+import { defineRoute } from '../../http/route';
+import { Role } from '../auth/schemas';
+import { ClinicName, Jurisdiction, TimeZone } from './fields';
+import { loadClinic, type ClinicRow } from './load';
+
+export const ClinicOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  slug: z.string(),
+  timeZone: z.string(),
+  jurisdiction: Jurisdiction,
+  isDemo: z.boolean(),
+  mfaRequiredRoles: z.array(Role),
+  staffIdleMinutes: z.number().int().nullable(),
+});
+
+function presentClinic(c: ClinicRow): z.infer<typeof ClinicOut> {
+  return {
+    id: c.id,
+    name: c.name,
+    slug: c.slug,
+    timeZone: c.timeZone,
+    jurisdiction: c.jurisdiction as z.infer<typeof Jurisdiction>,
+    isDemo: c.isDemo,
+    mfaRequiredRoles: c.mfaRequiredRoles as z.infer<typeof Role>[],
+    staffIdleMinutes: c.staffIdleMinutes,
+  };
+}
+
+export const getClinicRoute = defineRoute({
+  method: 'GET',
+  url: '/api/clinic',
+  access: { action: 'clinic.read' },
+  summary: 'This clinic and its security settings',
+  tags: ['Clinic'],
+  schema: { response: { 200: ClinicOut } },
+  async handler({ deps, actor }) {
+    return presentClinic(await loadClinic(deps.db, actor().clinicId));
+  },
+});
+
+export const updateClinicRoute = defineRoute({
+  method: 'PATCH',
+  url: '/api/clinic',
+  access: { action: 'clinic.update' },
+  summary: 'Change clinic details and security settings',
+  description: 'mfaRequiredRoles: roles that must use two-step sign-in (default admin and prescriber). staffIdleMinutes: sign-out after inactivity (null = server default).',
+  tags: ['Clinic'],
+  schema: {
+    body: z.object({
+      name: ClinicName.optional(),
+      timeZone: TimeZone.optional(),
+      jurisdiction: Jurisdiction.optional(),
+      mfaRequiredRoles: z.array(Role).max(4).optional(),
+      staffIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
+    }),
+    response: { 200: ClinicOut },
+  },
+  async handler({ body, deps, actor, meta }) {
+    const me = actor();
+    const now = deps.clock.now();
+    return deps.db.transaction(async (tx) => {
+      const before = await loadClinic(tx, me.clinicId);
+      const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
+      if ('mfaRequiredRoles' in patch) {
+        patch.mfaRequiredRoles = [...new Set(body.mfaRequiredRoles)];
+      }
+      const [after] = Object.keys(patch).length === 0 ? [before] : await tx.update(clinics).set(patch).where(eq(clinics.id, me.clinicId)).returning();
+      await recordAudit(tx, {
+        action: 'clinic.updated',
+        outcome: 'success',
+        clinicId: me.clinicId,
+        actor: me,
+        resourceType: 'clinic',
+        resourceId: me.clinicId,
+        details: { fields: Object.keys(patch) },
+        meta,
+        at: now,
+      });
+      return presentClinic(after ?? before);
+    });
+  },
+});
+
+export const clinicRoutes = [getClinicRoute, updateClinicRoute];

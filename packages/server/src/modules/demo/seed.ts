@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { recordAudit } from '../../audit/record';
+import { clinics, users } from '../../db/schema';
+import type { Deps } from '../../http/deps';
+import type { StaffRole } from '../../policy/roles';
+
+export const DEMO_CLINIC_SLUG = 'demo-riverside';
+
+export const DEMO_STAFF: readonly { role: StaffRole; name: string; email: string }[] = [
+  { role: 'admin', name: 'Alex Morgan (demo admin)', email: 'admin@demo.ketapath.invalid' },
+  { role: 'prescriber', name: 'Dr Priya Shah (demo prescriber)', email: 'prescriber@demo.ketapath.invalid' },
+  { role: 'nurse', name: 'Sam Okafor RN (demo nurse)', email: 'nurse@demo.ketapath.invalid' },
+  { role: 'front_desk', name: 'Jordan Lee (demo front desk)', email: 'frontdesk@demo.ketapath.invalid' },
+];
+
+/**
+ * Create the synthetic demo clinic once. Demo staff have no password at all: in demo mode the sign-in
+ * page offers one-click sign-in per role, so there is no default password anywhere.
+ */
+export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created: boolean }> {
+  const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
+  if (existing !== undefined) {
+    return { clinicId: existing.id, created: false };
+  }
+  const now = deps.clock.now();
+  const clinicId = randomUUID();
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(clinics).values({
+      id: clinicId,
+      name: 'Riverside Ketamine Clinic (DEMO: synthetic data)',
+      slug: DEMO_CLINIC_SLUG,
+      timeZone: 'America/New_York',
+      jurisdiction: 'US',
+      isDemo: true,
+      mfaRequiredRoles: [],
+      createdAt: now,
+    });
+    await recordAudit(tx, { action: 'clinic.created', outcome: 'success', clinicId, actor: null, resourceType: 'clinic', resourceId: clinicId, details: { via: 'demo_seed' }, meta: null, at: now });
+    for (const s of DEMO_STAFF) {
+      const id = randomUUID();
+      await tx.insert(users).values({ id, clinicId, email: s.email, name: s.name, role: s.role, status: 'active', passwordHash: null, createdAt: now });
+      await recordAudit(tx, { action: 'user.created', outcome: 'success', clinicId, actor: null, resourceType: 'user', resourceId: id, details: { role: s.role, via: 'demo_seed' }, meta: null, at: now });
+    }
+  });
+  return { clinicId, created: true };
+}

@@ -1,0 +1,41 @@
+import type { StaffRole } from './roles';
+
+const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
+const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
+const ADMIN: readonly StaffRole[] = ['admin'];
+
+/**
+ * The one authorization table: action → roles allowed. Every non-public route declares one action.
+ * Resource-level rules (same clinic, same patient) are enforced by the repositories, which always
+ * scope by the actor's clinic.
+ */
+export const POLICY = {
+  'self.read': ALL,
+  'self.update': ALL,
+  'clinic.read': ALL,
+  'clinic.update': ADMIN,
+  'user.list': ADMIN,
+  'user.invite': ADMIN,
+  'user.update': ADMIN,
+  'user.deactivate': ADMIN,
+  'user.reset_mfa': ADMIN,
+  'user.unlock': ADMIN,
+  'audit.read': ADMIN,
+  'audit.verify': ADMIN,
+  'protocol.read': CLINICAL,
+} as const satisfies Record<string, readonly StaffRole[]>;
+
+export type Action = keyof typeof POLICY;
+
+export function isAction(value: string): value is Action {
+  return Object.hasOwn(POLICY, value);
+}
+
+export function can(role: StaffRole, action: Action): boolean {
+  return (POLICY[action] as readonly StaffRole[]).includes(role);
+}
+
+/** The actions a role may perform, sent to the UI so it shows only what the server would allow. */
+export function abilitiesOf(role: StaffRole): Action[] {
+  return (Object.keys(POLICY) as Action[]).filter((a) => can(role, a));
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import { hashPassword } from '../src/auth/passwords';
+import { generateTotpSecret, totpAt } from '../src/auth/totp';
+import { clinics, users } from '../src/db/schema';
+import type { StaffRole } from '../src/policy/roles';
+import { Agent } from './agent';
+import type { TestApp } from './harness';
+
+export const TEST_PASSWORD = 'Chairside-Tablet-7am-Safe';
+let hashed: Promise<string> | undefined;
+
+export interface TestClinic {
+  readonly id: string;
+  readonly name: string;
+  readonly slug: string;
+}
+
+export async function createClinic(t: TestApp, overrides: Partial<typeof clinics.$inferInsert> = {}): Promise<TestClinic> {
+  const id = randomUUID();
+  const name = overrides.name ?? `Clinic ${id.slice(0, 8)}`;
+  const row = {
+    id,
+    name,
+    slug: `clinic-${id.slice(0, 8)}`,
+    timeZone: 'America/New_York',
+    jurisdiction: 'US',
+    mfaRequiredRoles: [] as string[],
+    createdAt: t.clock.now(),
+    ...overrides,
+  };
+  await t.deps.db.insert(clinics).values(row);
+  return { id, name: row.name, slug: row.slug };
+}
+
+export interface TestUser {
+  readonly id: string;
+  readonly email: string;
+  readonly name: string;
+  readonly role: StaffRole;
+  readonly clinicId: string;
+  readonly password: string;
+  readonly mfaSecret: string | null;
+}
+
+export async function createStaff(
+  t: TestApp,
+  clinic: TestClinic,
+  role: StaffRole,
+  options: { mfa?: boolean; name?: string } = {},
+): Promise<TestUser> {
+  const id = randomUUID();
+  hashed ??= hashPassword(TEST_PASSWORD);
+  const mfaSecret = options.mfa === true ? generateTotpSecret() : null;
+  const user = {
+    id,
+    clinicId: clinic.id,
+    email: `${role}.${id.slice(0, 8)}@example.test`,
+    name: options.name ?? `Test ${role} ${id.slice(0, 4)}`,
+    role,
+    status: 'active',
+    passwordHash: await hashed,
+    mfaSecret,
+    mfaEnabledAt: mfaSecret === null ? null : t.clock.now(),
+    createdAt: t.clock.now(),
+  };
+  await t.deps.db.insert(users).values(user);
+  return { id, email: user.email, name: user.name, role, clinicId: clinic.id, password: TEST_PASSWORD, mfaSecret };
+}
+
+/** Sign in through the real HTTP endpoints (password, then TOTP when enrolled). */
+export async function signIn(t: TestApp, user: TestUser): Promise<Agent> {
+  const agent = new Agent(t);
+  const res = await agent.post('/api/auth/login', { email: user.email, password: user.password });
+  if (res.status !== 200) {
+    throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  if (res.body.stage === 'mfa_pending' && user.mfaSecret !== null) {
+    t.clock.advance(30_000);
+    const mfa = await agent.post('/api/auth/mfa/verify', { code: totpAt(user.mfaSecret, t.clock.now()) });
+    if (mfa.status !== 200) {
+      throw new Error(`mfa failed: ${mfa.status} ${JSON.stringify(mfa.body)}`);
+    }
+  }
+  return agent;
+}
+
+/** A clinic with one user per role, each signed in. */
+export async function clinicWithStaff(t: TestApp): Promise<{
+  clinic: TestClinic;
+  users: Record<StaffRole, TestUser>;
+  as: Record<StaffRole, Agent>;
+}> {
+  const clinic = await createClinic(t);
+  const roles: StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
+  const users = {} as Record<StaffRole, TestUser>;
+  const as = {} as Record<StaffRole, Agent>;
+  for (const role of roles) {
+    users[role] = await createStaff(t, clinic, role);
+    as[role] = await signIn(t, users[role]);
+  }
+  return { clinic, users, as };
+}
