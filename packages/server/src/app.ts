@@ -39,6 +39,11 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger): Promise<A
     trustProxy: deps.config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
+    // Router-level failures (bad URL encoding, over-long parameters) still answer as problem documents.
+    frameworkErrors: (err, req, reply) => {
+      const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'MALFORMED_REQUEST';
+      void sendProblem(reply, req, new AppError(code));
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

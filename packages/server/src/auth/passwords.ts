@@ -53,9 +53,12 @@ export function checkPasswordPolicy(password: string, personal: readonly string[
   } else if (new Set(lower).size < 5 || isSequence(lower)) {
     issues.push({ path, code: 'PASSWORD_PATTERN', message: 'This password is too easy to guess (repeated or sequential characters).' });
   } else {
-    for (const word of personal) {
-      const w = word.toLowerCase().split('@')[0] ?? '';
-      if (w.length >= 4 && lower.includes(w)) {
+    const tokens = personal.flatMap((p) => {
+      const local = p.toLowerCase().split('@')[0] ?? '';
+      return [local.replace(/[^a-z0-9]/g, ''), ...local.split(/[^a-z0-9]+/)];
+    });
+    for (const w of tokens) {
+      if (w.length >= 4 && lower.replace(/[^a-z0-9]/g, '').includes(w)) {
         issues.push({ path, code: 'PASSWORD_PERSONAL', message: 'Do not build the password from your name or email.' });
         break;
       }

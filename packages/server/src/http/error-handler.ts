@@ -39,13 +39,15 @@ export function normaliseError(err: unknown): { error: AppError; unexpected: boo
     return { error: err, unexpected: false };
   }
   const e = err as Partial<FastifyError> & { code?: string };
+  const cause = (err as { cause?: { code?: unknown } }).cause;
+  const dbCode = typeof cause?.code === 'string' ? cause.code : e.code;
   if (hasZodFastifySchemaValidationErrors(err) || (e.validation !== undefined && Array.isArray(e.validation))) {
     return { error: fromValidation(err as FastifyError), unexpected: false };
   }
   if (isResponseSerializationError(err)) {
     return { error: new AppError('INTERNAL'), unexpected: true };
   }
-  const mapped = e.code === undefined ? undefined : (FASTIFY_CODES[e.code] ?? DB_CODES[e.code]);
+  const mapped = (e.code === undefined ? undefined : FASTIFY_CODES[e.code]) ?? (dbCode === undefined ? undefined : DB_CODES[dbCode]);
   if (mapped !== undefined) {
     const detail = mapped === 'CONFLICT' ? 'Someone else changed this at the same time. Reload and try again.' : undefined;
     return { error: new AppError(mapped, detail === undefined ? {} : { detail }), unexpected: false };

@@ -1,7 +1,6 @@
 import type { StaffRole } from './roles';
 
 const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
-const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
 const ADMIN: readonly StaffRole[] = ['admin'];
 
 /**
@@ -22,7 +21,6 @@ export const POLICY = {
   'user.unlock': ADMIN,
   'audit.read': ADMIN,
   'audit.verify': ADMIN,
-  'protocol.read': CLINICAL,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

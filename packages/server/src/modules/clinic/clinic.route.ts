@@ -57,7 +57,7 @@ export const updateClinicRoute = defineRoute({
       jurisdiction: Jurisdiction.optional(),
       mfaRequiredRoles: z.array(Role).max(4).optional(),
       staffIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
-    }),
+    }).refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' }),
     response: { 200: ClinicOut },
   },
   async handler({ body, deps, actor, meta }) {

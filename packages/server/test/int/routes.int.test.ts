@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, isAction, POLICY } from '../../src/policy/policy';
+import { STAFF_ROLES } from '../../src/policy/roles';
+import { clinicWithStaff } from '../factories';
+import { createTestApp, type TestApp } from '../harness';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ env: { KETAPATH_DEMO: 'true' } });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Routes reachable without a session. Adding one here is a deliberate, reviewed decision. */
+const PUBLIC_ROUTES = new Set([
+  'GET /health/live',
+  'GET /health/ready',
+  'POST /api/setup',
+  'POST /api/auth/login',
+  'GET /api/auth/session',
+  'GET /api/invitations/:token',
+  'POST /api/invitations/:token/accept',
+  'POST /api/demo/login',
+  'GET /api/openapi.json',
+]);
+
+function apiRoutes(): typeof t.app.routeTable {
+  return t.app.routeTable.filter(
+    (r) => (r.url.startsWith('/api') || r.url.startsWith('/health')) && !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
+  );
+}
+
+function fill(url: string): string {
+  return url.replace(/:token/g, 'a'.repeat(43)).replace(/:[A-Za-z]+/g, () => randomUUID());
+}
+
+describe('route registry', () => {
+  it('gives every route an access decision: public (listed) or an action in the policy table', () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(15);
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      expect(r.access, `${key} declares no access`).toBeDefined();
+      if (r.access !== undefined && 'public' in r.access) {
+        expect(PUBLIC_ROUTES.has(key), `${key} is public but not in the reviewed list`).toBe(true);
+      } else if (r.access !== undefined) {
+        expect(isAction(r.access.action), `${key} has unknown action`).toBe(true);
+      }
+    }
+  });
+
+  it('documents every route in the OpenAPI document', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    const doc = res.json<{ paths: Record<string, Record<string, unknown>> }>();
+    for (const r of apiRoutes().filter((x) => !x.hidden)) {
+      const path = r.url.replace(/:([A-Za-z]+)/g, '{$1}');
+      expect(doc.paths[path]?.[r.method.toLowerCase()], `${r.method} ${r.url} missing from OpenAPI`).toBeDefined();
+    }
+    expect((await t.app.inject({ method: 'GET', url: '/api/docs' })).statusCode).toBeLessThan(400);
+  });
+
+  it('every policy action is used by at least one route', () => {
+    const used = new Set(apiRoutes().flatMap((r) => (r.access !== undefined && 'action' in r.access ? [r.access.action] : [])));
+    for (const action of Object.keys(POLICY)) {
+      expect(used.has(action as never), `${action} is in the policy table but no route uses it`).toBe(true);
+    }
+  });
+
+  it('refuses every role that the policy table does not allow (403), and lets allowed roles past the gate', async () => {
+    const { as } = await clinicWithStaff(t);
+    for (const r of apiRoutes()) {
+      if (r.access === undefined || 'public' in r.access) {
+        continue;
+      }
+      const action = r.access.action;
+      const stages = r.access.stages ?? ['active'];
+      if (!stages.includes('active')) {
+        continue;
+      }
+      for (const role of STAFF_ROLES) {
+        // Logout would end the test session; check its gate only for roles it refuses.
+        if (r.url === '/api/auth/logout' && can(role, action)) {
+          continue;
+        }
+        const res = await as[role].request(r.method, fill(r.url), r.method === 'GET' ? undefined : {});
+        if (can(role, action)) {
+          expect(res.status, `${role} ${r.method} ${r.url}`).not.toBe(403);
+          expect(res.status, `${role} ${r.method} ${r.url}`).not.toBe(401);
+        } else {
+          expect(res.status, `${role} ${r.method} ${r.url}`).toBe(403);
+          expect(res.body.code).toBe('FORBIDDEN');
+        }
+      }
+    }
+  });
+
+  it('answers 401 to every non-public route without a session', async () => {
+    for (const r of apiRoutes()) {
+      if (r.access === undefined || 'public' in r.access) {
+        continue;
+      }
+      const res = await t.app.inject({ method: r.method as 'GET', url: fill(r.url), headers: { 'x-ketapath-csrf': 'x' } });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});
