@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const dbConfig = config.demo && config.databaseUrl === undefined ? { ...config, dataDir: `${config.dataDir}/demo` } : config;
   let database: Database;
   try {
-    database = await openDatabase(dbConfig, (err) => logger.error({ errType: err.name }, 'database connection error'));
+    database = await openDatabase(dbConfig, (err) => { logger.error({ errType: err.name }, 'database connection error'); });
   } catch (err) {
     if (err instanceof DataDirLockedError) {
       fail(err.message, 2);

@@ -69,7 +69,13 @@ async function openTestDatabase(): Promise<{ database: Database; cleanup: () => 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketapath-test-'));
   fs.cpSync(inject('pgliteTemplateDir'), dir, { recursive: true });
   const database = await openPglite({ dataDir: dir, migrate: false, lock: false });
-  return { database, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  return {
+    database,
+    cleanup: () => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+  };
 }
 
 export async function createTestApp(options: { env?: Record<string, string>; clock?: TestClock } = {}): Promise<TestApp> {

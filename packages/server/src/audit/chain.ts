@@ -20,7 +20,7 @@ export interface AuditContent {
   readonly resourceType: string | null;
   readonly resourceId: string | null;
   readonly patientId: string | null;
-  readonly outcome: AuditOutcome | string;
+  readonly outcome: string;
   readonly requestId: string | null;
   readonly ip: string | null;
   readonly userAgent: string | null;

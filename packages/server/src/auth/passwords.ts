@@ -5,7 +5,7 @@ import type { FieldIssue } from '../http/errors';
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 256;
 
-const common = new Set((dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()));
+const common = new Set((dictionary['passwords-common']).map((p) => p.toLowerCase()));
 
 /** argon2id with the library defaults (m=19456 KiB, t=2, p=1: the OWASP setting). */
 export async function hashPassword(password: string): Promise<string> {

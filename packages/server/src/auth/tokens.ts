@@ -15,7 +15,7 @@ export function newRecoveryCode(): string {
   const bytes = randomBytes(12);
   let out = '';
   for (let i = 0; i < 12; i++) {
-    out += alphabet[(bytes[i] ?? 0) % alphabet.length];
+    out += alphabet.charAt((bytes[i] ?? 0) % alphabet.length);
     if (i === 3 || i === 7) {
       out += '-';
     }

@@ -25,5 +25,5 @@ export async function appliedMigrationCount(db: Db): Promise<number> {
     return 0;
   }
   const [result] = await rawRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`);
-  return Number(result?.n ?? 0);
+  return result?.n ?? 0;
 }

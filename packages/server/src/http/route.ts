@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Access } from './access';
-import type { Actor, RequestMeta } from './context';
+import type { Actor, RequestMeta, SessionInfo } from './context';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 
@@ -42,7 +42,7 @@ export interface HandlerContext<S extends RouteSchema> {
   readonly req: FastifyRequest;
   readonly reply: FastifyReply;
   /** The signed-in staff user; throws for public routes that have none. */
-  actor(): Actor;
+  readonly actor: () => Actor;
 }
 
 /** The success status is the first key of `schema.response`. */
@@ -62,7 +62,7 @@ export interface RouteDef<S extends RouteSchema = RouteSchema> {
 
 /** Declare a route: contract (zod), access and handler in one place; OpenAPI derives from it. */
 export function defineRoute<S extends RouteSchema>(def: RouteDef<S>): RouteDef {
-  return def as unknown as RouteDef;
+  return def;
 }
 
 export function requestMeta(req: FastifyRequest): RequestMeta {
@@ -86,9 +86,9 @@ export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
     },
     handler: async (req, reply) => {
       const ctx: HandlerContext<RouteSchema> = {
-        params: req.params as never,
-        query: req.query as never,
-        body: req.body as never,
+        params: req.params,
+        query: req.query,
+        body: req.body,
         deps,
         meta: requestMeta(req),
         req,
@@ -113,6 +113,6 @@ export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
 declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
-    sessionInfo?: import('./context').SessionInfo;
+    sessionInfo?: SessionInfo;
   }
 }

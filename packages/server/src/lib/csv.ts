@@ -3,7 +3,16 @@ export function csvCell(value: unknown): string {
   if (value === null || value === undefined) {
     return '';
   }
-  let s = value instanceof Date ? value.toISOString() : typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  let s: string;
+  if (value instanceof Date) {
+    s = value.toISOString();
+  } else if (typeof value === 'string') {
+    s = value;
+  } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
+    s = value.toString();
+  } else {
+    s = String(JSON.stringify(value));
+  }
   if (/^[=+\-@\t\r]/.test(s)) {
     s = `'${s}`;
   }

@@ -8,7 +8,7 @@ export async function recentFailuresFromIp(q: Queryable, ip: string, since: Date
     .select({ n: count() })
     .from(loginAttempts)
     .where(and(eq(loginAttempts.ip, ip), eq(loginAttempts.success, false), gte(loginAttempts.at, since)));
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 export async function recordAttempt(q: Queryable, ip: string, userId: string | null, success: boolean, at: Date): Promise<void> {

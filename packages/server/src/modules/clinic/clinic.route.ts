@@ -57,7 +57,7 @@ export const updateClinicRoute = defineRoute({
       jurisdiction: Jurisdiction.optional(),
       mfaRequiredRoles: z.array(Role).max(4).optional(),
       staffIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
-    }).refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'Nothing to change' }),
+    }).refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' }),
     response: { 200: ClinicOut },
   },
   async handler({ body, deps, actor, meta }) {
@@ -65,9 +65,21 @@ export const updateClinicRoute = defineRoute({
     const now = deps.clock.now();
     return deps.db.transaction(async (tx) => {
       const before = await loadClinic(tx, me.clinicId);
-      const patch = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
-      if ('mfaRequiredRoles' in patch) {
+      const patch: Partial<typeof clinics.$inferInsert> = {};
+      if (body.name !== undefined) {
+        patch.name = body.name;
+      }
+      if (body.timeZone !== undefined) {
+        patch.timeZone = body.timeZone;
+      }
+      if (body.jurisdiction !== undefined) {
+        patch.jurisdiction = body.jurisdiction;
+      }
+      if (body.mfaRequiredRoles !== undefined) {
         patch.mfaRequiredRoles = [...new Set(body.mfaRequiredRoles)];
+      }
+      if (body.staffIdleMinutes !== undefined) {
+        patch.staffIdleMinutes = body.staffIdleMinutes;
       }
       const [after] = Object.keys(patch).length === 0 ? [before] : await tx.update(clinics).set(patch).where(eq(clinics.id, me.clinicId)).returning();
       await recordAudit(tx, {

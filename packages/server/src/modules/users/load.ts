@@ -23,5 +23,5 @@ export async function otherActiveAdmins(q: Queryable, clinicId: string, exceptUs
     .select({ n: count() })
     .from(users)
     .where(and(eq(users.clinicId, clinicId), eq(users.role, 'admin'), eq(users.status, 'active'), ne(users.id, exceptUserId)));
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
