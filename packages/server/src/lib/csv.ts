@@ -11,7 +11,8 @@ export function csvCell(value: unknown): string {
   } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     s = value.toString();
   } else {
-    s = String(JSON.stringify(value));
+    const json: string | undefined = JSON.stringify(value);
+    s = json ?? '';
   }
   if (/^[=+\-@\t\r]/.test(s)) {
     s = `'${s}`;
