@@ -10,9 +10,10 @@ export function csvCell(value: unknown): string {
     s = value;
   } else if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') {
     s = value.toString();
+  } else if (typeof value === 'object') {
+    s = JSON.stringify(value);
   } else {
-    const json: string | undefined = JSON.stringify(value);
-    s = json ?? '';
+    s = '';
   }
   if (/^[=+\-@\t\r]/.test(s)) {
     s = `'${s}`;
