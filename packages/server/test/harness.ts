@@ -38,12 +38,14 @@ export interface TestApp {
   readonly clock: TestClock;
   /** Every log line the app wrote (JSON strings). */
   readonly logs: string[];
+  /** The connection URL of this test's own PostgreSQL database (PostgreSQL tier only). */
+  readonly databaseUrl: string | undefined;
   close(): Promise<void>;
 }
 
 export const TEST_DB_KIND: 'pglite' | 'postgres' = process.env.KP_TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-async function openTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void> }> {
+async function openTestDatabase(): Promise<{ database: Database; cleanup: () => Promise<void>; url?: string }> {
   if (TEST_DB_KIND === 'postgres') {
     const url = process.env.DATABASE_URL;
     const template = inject('postgresTemplate');
@@ -58,6 +60,7 @@ async function openTestDatabase(): Promise<{ database: Database; cleanup: () => 
     const database = await openPostgres({ url: withDatabase(url, name), migrate: false, poolMax: 5 });
     return {
       database,
+      url: withDatabase(url, name),
       cleanup: async () => {
         const a = new pg.Client({ connectionString: url });
         await a.connect();
@@ -84,7 +87,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     throw new Error(parsed.problems.join('; '));
   }
   const config: Config = { ...parsed.config, webDistDir: path.join(os.tmpdir(), 'ketapath-no-web') };
-  const { database, cleanup } = await openTestDatabase();
+  const { database, cleanup, url } = await openTestDatabase();
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, cb) {
@@ -103,6 +106,7 @@ export async function createTestApp(options: { env?: Record<string, string>; clo
     database,
     clock,
     logs,
+    databaseUrl: url,
     async close() {
       await app.close();
       await database.close();

@@ -1,4 +1,5 @@
 import type { RouteDef } from '../../http/route';
+import { keepaliveRoute } from './keepalive.route';
 import { loginRoute } from './login.route';
 import { logoutRoute } from './logout.route';
 import { mfaEnrolConfirmRoute, mfaEnrolStartRoute } from './mfa-enrol.route';
@@ -14,4 +15,5 @@ export const authRoutes: RouteDef[] = [
   mfaEnrolStartRoute,
   mfaEnrolConfirmRoute,
   changePasswordRoute,
+  keepaliveRoute,
 ];

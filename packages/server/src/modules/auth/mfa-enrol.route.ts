@@ -20,7 +20,7 @@ export const mfaEnrolStartRoute = defineRoute({
   url: '/api/auth/mfa/enrolment',
   access: { action: 'self.update', stages: ['active', 'mfa_enrolment'] },
   summary: 'Start enrolling an authenticator app (TOTP)',
-  description: 'Returns a new secret as text and as a QR code. Nothing changes until the first code is confirmed.',
+  description: 'Returns a secret as text and as a QR code (the same one until it is confirmed). Two-step sign-in is on only after the first code is confirmed.',
   tags: ['Authentication'],
   schema: {
     response: {
@@ -37,8 +37,11 @@ export const mfaEnrolStartRoute = defineRoute({
       throw conflict('Two-step sign-in is already set up. An administrator can reset it.');
     }
     const [clinic] = await deps.db.select({ name: clinics.name }).from(clinics).where(eq(clinics.id, user.clinicId));
-    const secret = generateTotpSecret();
-    await deps.db.update(users).set({ mfaPendingSecret: secret }).where(eq(users.id, user.id));
+    // Idempotent: a reload (or a second tab) shows the same key until it is confirmed.
+    const secret = user.mfaPendingSecret ?? generateTotpSecret();
+    if (user.mfaPendingSecret === null) {
+      await deps.db.update(users).set({ mfaPendingSecret: secret }).where(eq(users.id, user.id));
+    }
     const uri = otpauthUri(secret, user.email, `Ketapath ${clinic?.name ?? ''}`.trim());
     const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
     return { secret, otpauthUri: uri, qrSvg };

@@ -5,7 +5,7 @@ import { defineRoute } from '../../http/route';
 import { abilitiesOf } from '../../policy/policy';
 import { Role, SessionStage } from './schemas';
 
-const SessionOut = z.discriminatedUnion('authenticated', [
+export const SessionOut = z.discriminatedUnion('authenticated', [
   z.object({ authenticated: z.literal(false), needsSetup: z.boolean(), demo: z.boolean() }),
   z.object({
     authenticated: z.literal(true),

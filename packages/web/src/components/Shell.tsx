@@ -1,0 +1,60 @@
+import type { Action } from '@ketapath/server/contracts';
+import type { ReactNode } from 'react';
+import { NavLink } from 'react-router';
+import { api } from '../api/client';
+import { can, useRefreshSession, type ActiveSession } from '../api/session';
+import { ROLE_LABELS } from '../lib/format';
+import { LogoMark } from './Logo';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly needs?: Action;
+}
+
+/** Navigation shows only what the signed-in role may open (the server decides; the UI reads abilities). */
+export const NAV: readonly NavItem[] = [
+  { to: '/', label: 'Home' },
+  { to: '/staff', label: 'Staff', needs: 'user.list' },
+  { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
+  { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
+  { to: '/account', label: 'My account' },
+];
+
+export function Shell({ session, children }: { session: ActiveSession; children: ReactNode }) {
+  const refresh = useRefreshSession();
+  return (
+    <>
+      {session.clinic.isDemo && <div className="demo-banner">DEMO CLINIC: all patients and records here are synthetic</div>}
+      <div className="shell">
+        <nav className="sidebar" aria-label="Main">
+          <div className="brand">
+            <LogoMark size={30} />
+            <span>
+              Ketapath
+              <span className="clinic-name">{session.clinic.name}</span>
+            </span>
+          </div>
+          {NAV.filter((n) => n.needs === undefined || can(session, n.needs)).map((n) => (
+            <NavLink key={n.to} to={n.to} end={n.to === '/'} className={({ isActive }) => (isActive ? 'active' : '')}>
+              {n.label}
+            </NavLink>
+          ))}
+          <div className="spacer" />
+          <div className="me">
+            <div>
+              <strong>{session.user.name}</strong>
+              <div className="small">{ROLE_LABELS[session.user.role]}</div>
+            </div>
+            <button type="button" className="secondary small" onClick={() => void api.post('/api/auth/logout').finally(() => void refresh())}>
+              Sign out
+            </button>
+          </div>
+        </nav>
+        <main className="main" id="main">
+          {children}
+        </main>
+      </div>
+    </>
+  );
+}
