@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/auth';
 import { clinicRoutes } from '../modules/clinic/clinic.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
+import { patientRoutes } from '../modules/patients';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
 import type { RouteDef } from './route';
@@ -16,6 +17,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...userRoutes,
     ...clinicRoutes,
     ...auditRoutes,
+    ...patientRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

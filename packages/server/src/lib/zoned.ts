@@ -22,3 +22,10 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
   guess = naive - zoneOffsetMinutes(new Date(guess), timeZone) * 60_000;
   return new Date(guess);
 }
+
+/** The local calendar date (YYYY-MM-DD) of an instant in `timeZone`. */
+export function localDateOf(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}

@@ -21,6 +21,9 @@ export const POLICY = {
   'user.unlock': ADMIN,
   'audit.read': ADMIN,
   'audit.verify': ADMIN,
+  'patient.read': ALL,
+  'patient.register': ALL,
+  'patient.update': ALL,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

@@ -2,3 +2,4 @@ export * from './clinics';
 export * from './users';
 export * from './sessions';
 export * from './audit';
+export * from './patients';
