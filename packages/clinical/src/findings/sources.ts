@@ -107,6 +107,7 @@ const DEFS = {
   eu_status: { citation: 'Ref §7.2: EU — EC approval Dec 2019 (with SSRI/SNRI), Feb 2021 psychiatric-emergency extension; prescribing decision by a psychiatrist; Germany: not a Betäubungsmittel, Rx-only under AMG [src: maestrodatabase; thepharmaletter; rxreasoner EMA; apotheke-adhoc.de; pharmazeutische-zeitung.de]' },
   ca_status: { citation: 'Ref §7.2: Canada — CDSA Schedule I since 2005 (SOR/2005-270); Spravato approved 2020; BC: IV ketamine only in hospitals or accredited facilities (CPSBC 2022) [src: cscb.ca; canadagazette; psychedeliclaw.ca; numinus]' },
   au_status: { citation: 'Ref §7.2: Australia — Schedule 8; TGA approval March 2021; NSW psychiatrists only, class authority from 1 Apr 2025 (≤84 mg/day) [src: ausdoc.com.au; vice.com; Guardian 27 Apr 2025; NSW Health; health.wa.gov.au]' },
+  jurisdiction_profiles: { citation: 'Ref §7: controlled-substance status and prescribing/setting restrictions by jurisdiction (US §7.1; UK, EU/Germany, Canada, Australia §7.2)' },
   crisis_line_us: { citation: 'Ketapath clinical-core issue: US 988 Suicide & Crisis Lifeline (not in the clinical reference — UNCONFIRMED there)' },
   input_validation: { citation: 'Ketapath input validation (no clinical threshold involved)' },
 } as const satisfies Record<string, SourceDef>;
