@@ -3,3 +3,4 @@ export * from './users';
 export * from './sessions';
 export * from './audit';
 export * from './patients';
+export * from './consents';
