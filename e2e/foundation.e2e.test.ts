@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpAt } from '../packages/server/src/auth/totp';
 import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
@@ -33,7 +33,7 @@ async function freshCode(secret: string, last: { step: number }): Promise<string
 }
 const used = { step: 0 };
 let adminSession: Awaited<ReturnType<typeof newPage>> | undefined;
-const nav = (page: import('playwright-core').Page) => page.getByRole('navigation', { name: 'Main' });
+const nav = (page: Page) => page.getByRole('navigation', { name: 'Main' });
 
 describe('foundation in the browser', () => {
   it('sets up a new clinic and its administrator, with two-step sign-in', async () => {

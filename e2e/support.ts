@@ -70,11 +70,12 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
     dataDir,
     output,
     async stop() {
-      if (child.exitCode === null) {
+      const running = (): boolean => child.exitCode === null;
+      if (running()) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (child.exitCode === null) {
+        if (running()) {
           child.kill('SIGKILL');
         }
       }

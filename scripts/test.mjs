@@ -32,7 +32,11 @@ function gate(label, args) {
     return;
   }
   const { ok, seconds } = run(label, args);
-  ok ? passed++ : failed++;
+  if (ok) {
+    passed++;
+  } else {
+    failed++;
+  }
   summary.push(`${ok ? 'ok  ' : 'FAIL'} ${label} (${seconds} s)`);
 }
 

@@ -73,7 +73,7 @@ describe('audit trail', () => {
     expect(ok.body.eventsChecked).toBeGreaterThanOrEqual(4);
 
     // Tamper as a superuser would: bypass the trigger and rewrite one event.
-    const [victim] = await rawRows<{ id: number; chain_seq: number }>(t.deps.db, sql`SELECT id, chain_seq FROM audit_events WHERE clinic_id = ${clinic.id} ORDER BY chain_seq LIMIT 1 OFFSET 1`);
+    const [victim] = await rawRows<{ id: number; chain_seq: number }>(t.deps.db, sql`SELECT id::int AS id, chain_seq::int AS chain_seq FROM audit_events WHERE clinic_id = ${clinic.id} ORDER BY chain_seq LIMIT 1 OFFSET 1`);
     await t.deps.db.execute(sql`ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only`);
     await t.deps.db.execute(sql`UPDATE audit_events SET ip = '203.0.113.9' WHERE id = ${victim?.id}`);
     await t.deps.db.execute(sql`ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only`);

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { api } from '../api/client';
 import { ErrorAlert } from './ErrorAlert';
 import { Field } from './Field';
@@ -22,7 +22,7 @@ export function MfaEnrolment({ onDone }: { onDone: () => void | Promise<void> })
     api.post<Start>('/api/auth/mfa/enrolment').then(setStart, setError);
   }, []);
 
-  async function confirm(e: FormEvent) {
+  async function confirm(e: SubmitEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);

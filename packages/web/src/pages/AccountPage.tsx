@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useRefreshSession, type ActiveSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -12,7 +12,7 @@ function ChangePassword() {
   const [done, setDone] = useState(false);
   const mismatch = form.confirm !== '' && form.confirm !== form.newPassword;
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setError(null);
     setDone(false);

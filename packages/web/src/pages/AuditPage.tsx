@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { AuditEventDto, InvitationDto, UserDto } from '@ketapath/server/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, qs } from '../api/client';
 import type { ActiveSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -68,7 +68,7 @@ export function AuditPage({ session }: { session: ActiveSession }) {
   });
   const rows = events.data?.pages.flatMap((p) => p.events) ?? [];
 
-  function apply(e: FormEvent) {
+  function apply(e: SubmitEvent) {
     e.preventDefault();
     setFilters(draft);
   }

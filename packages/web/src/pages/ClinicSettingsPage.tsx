@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClinicDto, StaffRole } from '@ketapath/server/contracts';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { SESSION_KEY } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -36,7 +36,7 @@ export function ClinicSettingsPage() {
     return <ErrorAlert error={clinic.error} />;
   }
   const fe = (n: string) => (save.error instanceof ApiError ? save.error.fieldError(n) : undefined);
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     if (form !== null) {
       save.mutate(form);

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useRefreshSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -18,7 +18,7 @@ export function SetupPage() {
   const fe = (name: string) => (error instanceof ApiError ? error.fieldError(name) : undefined);
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [k]: e.target.value });
 
-  async function submit(e: FormEvent) {
+  async function submit(e: SubmitEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);

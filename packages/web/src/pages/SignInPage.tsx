@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import { useRefreshSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -26,7 +26,7 @@ export function SignInPage({ demo, notice }: { demo: boolean; notice: string | n
     }
   }
 
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     void run(() => api.post('/api/auth/login', { email, password }));
   }

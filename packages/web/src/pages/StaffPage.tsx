@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InvitationDto, StaffRole, UserDto } from '@ketapath/server/contracts';
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { api, ApiError } from '../api/client';
 import type { ActiveSession } from '../api/session';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -23,7 +23,7 @@ function InviteForm() {
     },
   });
   const fe = (n: string) => (invite.error instanceof ApiError ? invite.error.fieldError(n) : undefined);
-  function submit(e: FormEvent) {
+  function submit(e: SubmitEvent) {
     e.preventDefault();
     setLink(null);
     invite.mutate();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, max } from 'drizzle-orm';
-import { consentTemplates, consentTemplateVersions, consents } from '../../db/schema';
+import { consentTemplates, consentTemplateVersions, type consents } from '../../db/schema';
 import type { Queryable, Tx } from '../../db/types';
 import { consentContentHash } from './content-hash';
 import { CONSENT_KINDS, DEFAULT_CONSENT_TEMPLATES, type ConsentContent, type ConsentKind } from './templates';

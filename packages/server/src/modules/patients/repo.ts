@@ -42,11 +42,11 @@ export async function nextMrn(tx: Tx, clinicId: string): Promise<number> {
     .update(clinicCounters)
     .set({ nextMrn: sql`${clinicCounters.nextMrn} + 1` })
     .where(eq(clinicCounters.clinicId, clinicId))
-    .returning({ taken: sql<number>`${clinicCounters.nextMrn} - 1` });
+    .returning({ taken: sql<number>`${clinicCounters.nextMrn} - 1`.mapWith(Number) });
   if (row === undefined) {
     throw new Error('clinic counter missing');
   }
-  return Number(row.taken);
+  return row.taken;
 }
 
 export async function addMeasurement(
