@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import noOuterDbInTransaction from './eslint-rules/no-outer-db-in-transaction.js';
 
 /** Modules that do I/O or read ambient state. packages/clinical may import none of them. */
 const ioModules = [
@@ -31,14 +32,16 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', '.ci/*.mjs', 'bench/*.mjs'],
+          allowDefaultProject: ['*.js', '*.mjs', 'scripts/*.mjs', '.ci/*.mjs', 'bench/*.mjs', 'eslint-rules/*.js'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
       globals: { ...globals.node },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { ketapath: { rules: { 'no-outer-db-in-transaction': noOuterDbInTransaction } } },
     rules: {
+      'ketapath/no-outer-db-in-transaction': 'error',
       curly: ['error', 'all'],
       eqeqeq: ['error', 'always'],
       'no-console': 'error',

@@ -7,7 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx'],
+          include: ['packages/*/src/**/*.test.ts', 'packages/*/src/**/*.test.tsx', 'eslint-rules/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           pool: 'threads',
           environment: 'node',

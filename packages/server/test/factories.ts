@@ -100,3 +100,50 @@ export async function clinicWithStaff(t: TestApp): Promise<{
   }
   return { clinic, users, as };
 }
+
+/** A 1×1 PNG, standing in for a drawn signature in API tests (browser tests draw a real one). */
+export const SIGNATURE_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+export const PATIENT = {
+  legalFirstName: 'Jordan',
+  legalLastName: 'Rivers',
+  dateOfBirth: '1985-04-12',
+  sexAtBirth: 'female',
+  phone: '555-010-4477',
+  escortName: 'Sam Rivers',
+  escortPhone: '555-010-4478',
+  weightKg: 70,
+  heightCm: 168,
+};
+
+/** Register a patient through the API (each call a distinct person). */
+export async function registerPatient(agent: Agent, overrides: Record<string, unknown> = {}): Promise<{ id: string; mrn: string }> {
+  const unique = Math.random().toString(36).slice(2, 8);
+  const res = await agent.post('/api/patients', { ...PATIENT, legalLastName: `Rivers-${unique}`, phone: null, confirmNotDuplicate: true, ...overrides });
+  if (res.status !== 201) {
+    throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+  return res.body;
+}
+
+/** Sign and countersign the current consent of a kind for a patient. */
+export async function giveConsent(as: { front_desk: Agent; nurse: Agent }, patientId: string, kind: string): Promise<string> {
+  const templates = await as.front_desk.get('/api/consent-templates');
+  const t = templates.body.templates.find((x: { kind: string }) => x.kind === kind);
+  const signed = await as.front_desk.post(`/api/patients/${patientId}/consents`, {
+    templateVersionId: t.current.id,
+    contentHash: t.current.contentHash,
+    signerName: 'Jordan Rivers',
+    signerRelationship: 'patient',
+    signaturePng: SIGNATURE_PNG,
+    readConfirmed: true,
+  });
+  if (signed.status !== 201) {
+    throw new Error(`sign failed: ${signed.status} ${JSON.stringify(signed.body)}`);
+  }
+  const cs = await as.nurse.post(`/api/consents/${signed.body.id}/countersign`, { password: TEST_PASSWORD });
+  if (cs.status !== 200) {
+    throw new Error(`countersign failed: ${cs.status} ${JSON.stringify(cs.body)}`);
+  }
+  return signed.body.id;
+}

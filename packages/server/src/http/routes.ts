@@ -1,6 +1,7 @@
 import { auditRoutes } from '../modules/audit';
 import { authRoutes } from '../modules/auth';
 import { clinicRoutes } from '../modules/clinic/clinic.route';
+import { consentRoutes } from '../modules/consents';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
@@ -18,6 +19,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...clinicRoutes,
     ...auditRoutes,
     ...patientRoutes,
+    ...consentRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

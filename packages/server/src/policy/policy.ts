@@ -2,6 +2,8 @@ import type { StaffRole } from './roles';
 
 const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
 const ADMIN: readonly StaffRole[] = ['admin'];
+const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
+const ADMIN_OR_PRESCRIBER: readonly StaffRole[] = ['admin', 'prescriber'];
 
 /**
  * The one authorization table: action → roles allowed. Every non-public route declares one action.
@@ -24,6 +26,10 @@ export const POLICY = {
   'patient.read': ALL,
   'patient.register': ALL,
   'patient.update': ALL,
+  'consent.read': ALL,
+  'consent.record': ALL,
+  'consent.countersign': CLINICAL,
+  'consent.template_edit': ADMIN_OR_PRESCRIBER,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

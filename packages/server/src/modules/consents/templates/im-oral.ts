@@ -1,7 +1,7 @@
 import { IV_KETAMINE } from './iv-ketamine';
 import type { ConsentContent, ConsentSection } from './types';
 
-function replaceFirst(sections: readonly ConsentSection[], replacements: Record<string, ConsentSection>): ConsentSection[] {
+function replaceFirst(sections: ConsentSection[], replacements: Record<string, ConsentSection>): ConsentSection[] {
   return sections.map((s) => replacements[s.heading] ?? s);
 }
 

@@ -4,15 +4,15 @@ export type ConsentKind = (typeof CONSENT_KINDS)[number];
 export interface ConsentSection {
   readonly heading: string;
   /** Paragraphs of plain text. */
-  readonly paragraphs: readonly string[];
+  readonly paragraphs: string[];
 }
 
 export interface ConsentContent {
   readonly title: string;
   readonly intro: string;
-  readonly sections: readonly ConsentSection[];
+  readonly sections: ConsentSection[];
   /** Where the facts come from (shown at the end of the form). */
-  readonly sources: readonly string[];
+  readonly sources: string[];
 }
 
 export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
