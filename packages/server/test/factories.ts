@@ -147,3 +147,31 @@ export async function giveConsent(as: { front_desk: Agent; nurse: Agent }, patie
   }
   return signed.body.id;
 }
+
+/** A complete intake of a typical treatment-resistant candidate with nothing that blocks treatment. */
+export const GOOD_INTAKE = {
+  diagnosis: { condition: 'mdd', episode: 'recurrent', psychoticFeatures: false },
+  antidepressantTrials: [
+    { drug: 'sertraline', dose: '150 mg/day', doseAdequate: true, durationWeeks: 10, adherence: 'adequate', improvementPercent: 10, inCurrentEpisode: true },
+    { drug: 'venlafaxine', dose: '225 mg/day', doseAdequate: true, durationWeeks: 8, adherence: 'adequate', improvementPercent: 20, inCurrentEpisode: true },
+  ],
+  psychiatric: { psychosisHistory: false, psychosisCurrent: false, maniaOrBipolarHistory: false },
+  substanceUse: { disorder: 'none', ketamineOrPcpMisuse: 'none' },
+  cardiovascular: {
+    aneurysmalVascularDisease: false,
+    arteriovenousMalformation: false,
+    intracerebralHaemorrhage: false,
+    cerebrovascularAccident: false,
+    severeCoronaryOrMyocardialDisease: false,
+    otherCardiovascularDisease: false,
+    unstableCardiovascularOrRespiratoryDisease: false,
+    hypertensiveEncephalopathyHistory: false,
+    hypertension: 'none',
+  },
+  bloodPressure: { systolic: 122, diastolic: 78 },
+  pregnancy: { pregnant: false, breastfeeding: false, preEclampsiaOrEclampsia: false },
+  hepatic: { impairment: 'none', baselineLiverTestsDone: true },
+  neurological: { raisedIntracranialPressure: false, cerebralTrauma: false, raisedIntraocularPressure: false },
+  other: { hypersensitivityToKetamine: false, hyperthyroidism: 'none', ulcerativeOrInterstitialCystitis: false },
+  currentMedications: [{ name: 'venlafaxine' }],
+};

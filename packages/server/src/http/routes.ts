@@ -2,6 +2,9 @@ import { auditRoutes } from '../modules/audit';
 import { authRoutes } from '../modules/auth';
 import { clinicRoutes } from '../modules/clinic/clinic.route';
 import { consentRoutes } from '../modules/consents';
+import { eligibilityRoutes } from '../modules/eligibility/reviews.route';
+import { intakeRoutes } from '../modules/intake/intake.route';
+import { protocolRoutes } from '../modules/protocol/protocol.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
@@ -20,6 +23,9 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...auditRoutes,
     ...patientRoutes,
     ...consentRoutes,
+    ...protocolRoutes,
+    ...intakeRoutes,
+    ...eligibilityRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

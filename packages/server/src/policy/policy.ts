@@ -4,6 +4,7 @@ const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk']
 const ADMIN: readonly StaffRole[] = ['admin'];
 const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
 const ADMIN_OR_PRESCRIBER: readonly StaffRole[] = ['admin', 'prescriber'];
+const PRESCRIBER: readonly StaffRole[] = ['prescriber'];
 
 /**
  * The one authorization table: action → roles allowed. Every non-public route declares one action.
@@ -30,6 +31,11 @@ export const POLICY = {
   'consent.record': ALL,
   'consent.countersign': CLINICAL,
   'consent.template_edit': ADMIN_OR_PRESCRIBER,
+  'clinical.read': CLINICAL,
+  'intake.edit': CLINICAL,
+  'eligibility.decide': PRESCRIBER,
+  'protocol.read': ALL,
+  'protocol.edit': ADMIN_OR_PRESCRIBER,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;
