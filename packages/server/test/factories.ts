@@ -175,3 +175,25 @@ export const GOOD_INTAKE = {
   other: { hypersensitivityToKetamine: false, hyperthyroidism: 'none', ulcerativeOrInterstitialCystitis: false },
   currentMedications: [{ name: 'venlafaxine' }],
 };
+
+/** Intake submitted and eligibility approved for a route (no overrides needed with GOOD_INTAKE). */
+export async function approveEligibility(as: { nurse: Agent; prescriber: Agent }, patientId: string, route: string): Promise<void> {
+  await as.nurse.request('PUT', `/api/patients/${patientId}/intake`, { plannedRoute: route, data: GOOD_INTAKE });
+  await as.nurse.post(`/api/patients/${patientId}/intake/submit`);
+  const r = await as.prescriber.post(`/api/patients/${patientId}/eligibility/reviews`, { route, decision: 'approved', password: TEST_PASSWORD });
+  if (r.status !== 201) {
+    throw new Error(`approval failed: ${r.status} ${JSON.stringify(r.body)}`);
+  }
+}
+
+export function planBody(route: string, startDate: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    route,
+    startDate,
+    sessionTime: '09:00',
+    dose: route === 'iv' ? { stockConcentrationMgPerMl: 10 } : route === 'im' ? { stockConcentrationMgPerMl: 50 } : {},
+    measurementPlan: [{ instrumentId: 'phq9', timings: ['before_each_session'] }],
+    followUps: ['urinary_screen', 'bp_review'],
+    ...extra,
+  };
+}

@@ -8,6 +8,7 @@ import { protocolRoutes } from '../modules/protocol/protocol.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
+import { planRoutes } from '../modules/plans/plans.route';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
 import type { RouteDef } from './route';
@@ -26,6 +27,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...protocolRoutes,
     ...intakeRoutes,
     ...eligibilityRoutes,
+    ...planRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

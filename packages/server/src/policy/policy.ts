@@ -36,6 +36,8 @@ export const POLICY = {
   'eligibility.decide': PRESCRIBER,
   'protocol.read': ALL,
   'protocol.edit': ADMIN_OR_PRESCRIBER,
+  'plan.read': CLINICAL,
+  'plan.sign': PRESCRIBER,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

@@ -1,5 +1,7 @@
 import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+export const DEFAULT_OPENING_DAYS = [1, 2, 3, 4, 5];
+
 export const clinics = pgTable('clinics', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull(),
@@ -10,5 +12,11 @@ export const clinics = pgTable('clinics', {
   mfaRequiredRoles: text('mfa_required_roles').array().notNull().default(['admin', 'prescriber']),
   staffIdleMinutes: integer('staff_idle_minutes'),
   protocolOverrides: jsonb('protocol_overrides').notNull().default({}),
+  /** Weekdays the clinic treats patients (0 = Sunday … 6 = Saturday) and its daily hours (local HH:MM). */
+  openingDays: integer('opening_days').array().notNull().default(DEFAULT_OPENING_DAYS),
+  dayStartsAt: text('day_starts_at').notNull().default('08:00'),
+  dayEndsAt: text('day_ends_at').notNull().default('18:00'),
+  /** How many chairs one monitoring nurse may cover at the same time. */
+  chairsPerNurse: integer('chairs_per_nurse').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,3 +5,5 @@ export * from './audit';
 export * from './patients';
 export * from './consents';
 export * from './eligibility';
+export * from './plans';
+export * from './scheduling';
