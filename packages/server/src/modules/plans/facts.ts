@@ -8,7 +8,7 @@ import { ageOn } from '../patients/presenters';
 import { latestMeasurements, type PatientRow } from '../patients/repo';
 import { clinicProtocol } from '../protocol/load';
 import type { PlanFacts } from './build';
-import { FOLLOW_UP_ITEMS } from './schemas';
+import type { FOLLOW_UP_ITEMS } from './schemas';
 
 export async function planFacts(q: Queryable, clinic: ClinicRow, patient: PatientRow, now: Date): Promise<PlanFacts> {
   const latest = await latestMeasurements(q, patient.id);
