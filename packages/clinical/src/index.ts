@@ -62,6 +62,7 @@ export { REMS_VERSIONS, remsRequirementsAt, monitoringFormStatus, type RemsVersi
 // Treatment courses
 export { generateCourse } from './courses/plan.js';
 export { rescheduleAfterMissed, type RescheduleInput, type SessionChange } from './courses/reschedule.js';
+export { checkSessionSpacing, type SpacingInput } from './courses/spacing.js';
 export { cumulativeExposure, type Administration, type ExposureSummary, type ExposureTotals } from './courses/exposure.js';
 export { dueFollowUps, type FollowUpInput, type FollowUpItem, type FollowUpItemId, type FollowUpStatus } from './courses/followups.js';
 export type { CourseInput, CourseResult, CourseCalendar, CoursePhase, PlannedSession, PlannedDose } from './courses/types.js';
