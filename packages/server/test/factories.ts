@@ -197,3 +197,25 @@ export function planBody(route: string, startDate: string, extra: Record<string,
     ...extra,
   };
 }
+
+/** Chairs for a clinic (through the API, as an administrator would). */
+export async function addChairs(admin: Agent, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const [i, name] of names.entries()) {
+    const r = await admin.post('/api/scheduling/chairs', { name, kind: 'chair', sortOrder: i });
+    ids.push(r.body.id);
+  }
+  return ids;
+}
+
+/** A patient ready for treatment on a route: eligibility approved, consent valid and plan signed. */
+export async function readyPatient(as: Record<'front_desk' | 'nurse' | 'prescriber', Agent>, route: string, startDate: string, patient: Record<string, unknown> = {}): Promise<{ id: string; planId: string }> {
+  const p = await registerPatient(as.front_desk, patient);
+  await approveEligibility(as, p.id, route);
+  await giveConsent(as, p.id, route === 'esketamine_nasal' ? 'esketamine_nasal' : route === 'im' ? 'im_ketamine' : route === 'iv' ? 'iv_ketamine' : 'oral_ketamine');
+  const plan = await as.prescriber.post(`/api/patients/${p.id}/plans`, { ...planBody(route, startDate), password: TEST_PASSWORD });
+  if (plan.status !== 201) {
+    throw new Error(`plan failed: ${plan.status} ${JSON.stringify(plan.body)}`);
+  }
+  return { id: p.id, planId: plan.body.id };
+}

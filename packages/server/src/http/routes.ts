@@ -9,6 +9,7 @@ import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
 import { planRoutes } from '../modules/plans/plans.route';
+import { schedulingRoutes } from '../modules/scheduling';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
 import type { RouteDef } from './route';
@@ -28,6 +29,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...intakeRoutes,
     ...eligibilityRoutes,
     ...planRoutes,
+    ...schedulingRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

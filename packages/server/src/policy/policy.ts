@@ -38,6 +38,10 @@ export const POLICY = {
   'protocol.edit': ADMIN_OR_PRESCRIBER,
   'plan.read': CLINICAL,
   'plan.sign': PRESCRIBER,
+  'schedule.read': ALL,
+  'schedule.book': ALL,
+  'schedule.manage': ADMIN,
+  'schedule.check_in': ALL,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

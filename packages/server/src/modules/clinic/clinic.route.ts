@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { recordAudit } from '../../audit/record';
 import { clinics } from '../../db/schema';
+import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { Role } from '../auth/schemas';
 import { ClinicName, Jurisdiction, TimeZone } from './fields';
@@ -16,6 +17,10 @@ export const ClinicOut = z.object({
   isDemo: z.boolean(),
   mfaRequiredRoles: z.array(Role),
   staffIdleMinutes: z.number().int().nullable(),
+  openingDays: z.array(z.number().int()),
+  dayStartsAt: z.string(),
+  dayEndsAt: z.string(),
+  chairsPerNurse: z.number().int(),
 });
 
 function presentClinic(c: ClinicRow): z.infer<typeof ClinicOut> {
@@ -28,6 +33,10 @@ function presentClinic(c: ClinicRow): z.infer<typeof ClinicOut> {
     isDemo: c.isDemo,
     mfaRequiredRoles: c.mfaRequiredRoles as z.infer<typeof Role>[],
     staffIdleMinutes: c.staffIdleMinutes,
+    openingDays: c.openingDays,
+    dayStartsAt: c.dayStartsAt,
+    dayEndsAt: c.dayEndsAt,
+    chairsPerNurse: c.chairsPerNurse,
   };
 }
 
@@ -57,6 +66,10 @@ export const updateClinicRoute = defineRoute({
       jurisdiction: Jurisdiction.optional(),
       mfaRequiredRoles: z.array(Role).max(4).optional(),
       staffIdleMinutes: z.number().int().min(5).max(480).nullable().optional(),
+      openingDays: z.array(z.number().int().min(0).max(6)).min(1).max(7).optional(),
+      dayStartsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      dayEndsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
+      chairsPerNurse: z.number().int().min(1).max(12).optional(),
     }).refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' }),
     response: { 200: ClinicOut },
   },
@@ -80,6 +93,21 @@ export const updateClinicRoute = defineRoute({
       }
       if (body.staffIdleMinutes !== undefined) {
         patch.staffIdleMinutes = body.staffIdleMinutes;
+      }
+      if (body.openingDays !== undefined) {
+        patch.openingDays = [...new Set(body.openingDays)].sort();
+      }
+      if (body.dayStartsAt !== undefined) {
+        patch.dayStartsAt = body.dayStartsAt;
+      }
+      if (body.dayEndsAt !== undefined) {
+        patch.dayEndsAt = body.dayEndsAt;
+      }
+      if (body.chairsPerNurse !== undefined) {
+        patch.chairsPerNurse = body.chairsPerNurse;
+      }
+      if ((patch.dayStartsAt ?? before.dayStartsAt) >= (patch.dayEndsAt ?? before.dayEndsAt)) {
+        throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.dayEndsAt', message: 'The day must end after it starts.' }] });
       }
       const [after] = Object.keys(patch).length === 0 ? [before] : await tx.update(clinics).set(patch).where(eq(clinics.id, me.clinicId)).returning();
       await recordAudit(tx, {
