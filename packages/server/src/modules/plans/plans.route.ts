@@ -13,6 +13,7 @@ import { loadClinic } from '../clinic/load';
 import { findingKey, MIN_OVERRIDE_REASON } from '../eligibility/decide';
 import { auditPatientRead, loadPatient } from '../patients/repo';
 import { buildPlan, type BuiltPlan } from './build';
+import { planDefaultsRoute } from './defaults.route';
 import { currentPlan, currentReview, followUpSummary, planFacts } from './facts';
 import { PlanOut, PlanPreviewOut, presentPlan } from './presenters';
 import { PlanInput } from './schemas';
@@ -191,4 +192,4 @@ export const getPlanRoute = defineRoute({
   },
 });
 
-export const planRoutes = [previewPlanRoute, signPlanRoute, listPlansRoute, getPlanRoute];
+export const planRoutes = [planDefaultsRoute, previewPlanRoute, signPlanRoute, listPlansRoute, getPlanRoute];
