@@ -5,6 +5,7 @@ import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { systemClock, type Deps } from './http/deps';
 import { createLogger } from './http/logger';
+import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
 
 function fail(message: string, code: number): never {
@@ -41,7 +42,8 @@ async function main(): Promise<void> {
   const deps: Deps = { config, database, db: database.db, clock: systemClock, log: logger };
   const app = await buildApp(deps, logger);
   if (config.demo) {
-    const { created } = await seedDemo(deps);
+    const { clinicId, created } = await seedDemo(deps);
+    await seedDemoJourney(app, deps, clinicId);
     logger.info({ created }, 'demo clinic ready (synthetic data)');
   }
   let closing = false;

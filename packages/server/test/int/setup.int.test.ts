@@ -23,7 +23,7 @@ const setupBody = {
 describe('first-run setup', () => {
   it('reports that setup is needed, creates clinic and admin, then refuses a second setup', async () => {
     const browser = new Agent(t);
-    expect((await browser.get('/api/auth/session')).body).toEqual({ authenticated: false, needsSetup: true, demo: false });
+    expect((await browser.get('/api/auth/session')).body).toEqual({ authenticated: false, needsSetup: true, demo: false, demoPassword: null });
 
     const res = await browser.post('/api/setup', setupBody);
     expect(res.status).toBe(201);

@@ -18,5 +18,10 @@ export const clinics = pgTable('clinics', {
   dayEndsAt: text('day_ends_at').notNull().default('18:00'),
   /** How many chairs one monitoring nurse may cover at the same time. */
   chairsPerNurse: integer('chairs_per_nurse').notNull().default(1),
+  /**
+   * Demo clinics only: the randomly generated password of the synthetic demo staff, shown on the demo
+   * sign-in page so visitors can sign decisions. Always null for real clinics.
+   */
+  demoPassword: text('demo_password'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { clinics, users } from '../../db/schema';
+import type { Deps } from '../../http/deps';
 import { defineRoute } from '../../http/route';
+import { DEMO_CLINIC_SLUG } from '../demo/seed';
 import { abilitiesOf } from '../../policy/policy';
 import { Role, SessionStage } from './schemas';
 
 export const SessionOut = z.discriminatedUnion('authenticated', [
-  z.object({ authenticated: z.literal(false), needsSetup: z.boolean(), demo: z.boolean() }),
+  z.object({ authenticated: z.literal(false), needsSetup: z.boolean(), demo: z.boolean(), demoPassword: z.string().nullable() }),
   z.object({
     authenticated: z.literal(true),
     stage: SessionStage,
@@ -21,10 +23,17 @@ export const SessionOut = z.discriminatedUnion('authenticated', [
       timeZone: z.string(),
       jurisdiction: z.string(),
       isDemo: z.boolean(),
+      demoPassword: z.string().nullable(),
     }),
     abilities: z.array(z.string()),
   }),
 ]);
+
+async function signedOut(deps: Deps): Promise<{ authenticated: false; needsSetup: boolean; demo: boolean; demoPassword: string | null }> {
+  const [any] = await deps.db.select({ id: clinics.id }).from(clinics).limit(1);
+  const [demo] = deps.config.demo ? await deps.db.select({ pw: clinics.demoPassword }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG)) : [];
+  return { authenticated: false, needsSetup: any === undefined, demo: deps.config.demo, demoPassword: demo?.pw ?? null };
+}
 
 export const sessionRoute = defineRoute({
   method: 'GET',
@@ -36,8 +45,7 @@ export const sessionRoute = defineRoute({
   async handler({ deps, req }) {
     const s = req.sessionInfo;
     if (s === undefined) {
-      const [any] = await deps.db.select({ id: clinics.id }).from(clinics).limit(1);
-      return { authenticated: false as const, needsSetup: any === undefined, demo: deps.config.demo };
+      return signedOut(deps);
     }
     const [row] = await deps.db
       .select({ user: users, clinic: clinics })
@@ -47,8 +55,7 @@ export const sessionRoute = defineRoute({
     const user = row?.user;
     const clinic = row?.clinic;
     if (user === undefined || clinic === undefined) {
-      const [any] = await deps.db.select({ id: clinics.id }).from(clinics).limit(1);
-      return { authenticated: false as const, needsSetup: any === undefined, demo: deps.config.demo };
+      return signedOut(deps);
     }
     return {
       authenticated: true as const,
@@ -64,6 +71,7 @@ export const sessionRoute = defineRoute({
         timeZone: clinic.timeZone,
         jurisdiction: clinic.jurisdiction,
         isDemo: clinic.isDemo,
+        demoPassword: clinic.isDemo ? clinic.demoPassword : null,
       },
       abilities: s.stage === 'active' ? abilitiesOf(s.role) : [],
     };

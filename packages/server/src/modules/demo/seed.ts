@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record';
+import { hashPassword } from '../../auth/passwords';
 import { clinics, users } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { StaffRole } from '../../policy/roles';
@@ -14,9 +15,17 @@ export const DEMO_STAFF: readonly { role: StaffRole; name: string; email: string
   { role: 'front_desk', name: 'Jordan Lee (demo front desk)', email: 'frontdesk@demo.ketapath.invalid' },
 ];
 
+const WORDS = ['amber', 'birch', 'cedar', 'delta', 'ember', 'fjord', 'grove', 'harbor', 'indigo', 'juniper', 'kestrel', 'lagoon', 'meadow', 'nectar', 'orchid', 'pebble', 'quartz', 'raven', 'sierra', 'tundra'];
+
+/** A fresh random passphrase for the demo staff of this installation (never a fixed default). */
+function demoPassphrase(): string {
+  const w = () => WORDS[randomInt(WORDS.length)] ?? 'amber';
+  return `${w()}-${w()}-${w()}-${randomInt(10, 99)}`;
+}
+
 /**
- * Create the synthetic demo clinic once. Demo staff have no password at all: in demo mode the sign-in
- * page offers one-click sign-in per role, so there is no default password anywhere.
+ * Create the synthetic demo clinic once. Demo staff sign in with one click per role; to sign decisions
+ * they re-enter a passphrase generated randomly for this installation and shown on the demo pages.
  */
 export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created: boolean }> {
   const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
@@ -25,6 +34,8 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
   }
   const now = deps.clock.now();
   const clinicId = randomUUID();
+  const passphrase = demoPassphrase();
+  const passwordHash = await hashPassword(passphrase);
   await deps.db.transaction(async (tx) => {
     await tx.insert(clinics).values({
       id: clinicId,
@@ -34,12 +45,13 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
       jurisdiction: 'US',
       isDemo: true,
       mfaRequiredRoles: [],
+      demoPassword: passphrase,
       createdAt: now,
     });
     await recordAudit(tx, { action: 'clinic.created', outcome: 'success', clinicId, actor: null, resourceType: 'clinic', resourceId: clinicId, details: { via: 'demo_seed' }, meta: null, at: now });
     for (const s of DEMO_STAFF) {
       const id = randomUUID();
-      await tx.insert(users).values({ id, clinicId, email: s.email, name: s.name, role: s.role, status: 'active', passwordHash: null, createdAt: now });
+      await tx.insert(users).values({ id, clinicId, email: s.email, name: s.name, role: s.role, status: 'active', passwordHash, createdAt: now });
       await recordAudit(tx, { action: 'user.created', outcome: 'success', clinicId, actor: null, resourceType: 'user', resourceId: id, details: { role: s.role, via: 'demo_seed' }, meta: null, at: now });
     }
   });
