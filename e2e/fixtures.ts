@@ -10,18 +10,18 @@ export class ApiClient {
     const res = await fetch(`${this.base}${path}`, {
       method,
       headers: { 'content-type': 'application/json', 'x-ketapath-csrf': this.csrf, ...(this.cookie === '' ? {} : { cookie: this.cookie }) },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...(method === 'GET' ? {} : { body: JSON.stringify(body ?? {}) }),
     });
     const set = res.headers.get('set-cookie');
     if (set !== null) {
       this.cookie = set.split(';')[0] ?? '';
     }
     const text = await res.text();
-    const data = text === '' ? undefined : (JSON.parse(text) as T & { csrfToken?: string });
+    const data: unknown = text === '' ? undefined : JSON.parse(text);
     if (!res.ok) {
       throw new Error(`${method} ${path} → ${res.status} ${text}`);
     }
-    if (data !== undefined && typeof data === 'object' && data !== null && typeof (data as { csrfToken?: unknown }).csrfToken === 'string') {
+    if (typeof data === 'object' && data !== null && typeof (data as { csrfToken?: unknown }).csrfToken === 'string') {
       this.csrf = (data as { csrfToken: string }).csrfToken;
     }
     return data as T;

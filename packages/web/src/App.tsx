@@ -13,6 +13,13 @@ import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PatientChartPage } from './pages/patients/PatientChartPage';
+import { PatientsPage } from './pages/patients/PatientsPage';
+import { RegisterPatientPage } from './pages/patients/RegisterPatientPage';
+import { SchedulePage } from './pages/schedule/SchedulePage';
+import { SchedulingSettingsPage } from './pages/schedule/SchedulingSettingsPage';
+import { ConsentFormsPage } from './pages/settings/ConsentFormsPage';
+import { ProtocolSettingsPage } from './pages/settings/ProtocolSettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -26,6 +33,13 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'user.list') && <Route path="/staff" element={<StaffPage session={session} />} />}
         {can(session, 'audit.read') && <Route path="/audit" element={<AuditPage session={session} />} />}
         {can(session, 'clinic.update') && <Route path="/settings" element={<ClinicSettingsPage />} />}
+        {can(session, 'patient.read') && <Route path="/patients" element={<PatientsPage session={session} />} />}
+        {can(session, 'patient.register') && <Route path="/patients/new" element={<RegisterPatientPage />} />}
+        {can(session, 'patient.read') && <Route path="/patients/:id/*" element={<PatientChartPage session={session} />} />}
+        {can(session, 'schedule.read') && <Route path="/schedule" element={<SchedulePage session={session} />} />}
+        {can(session, 'schedule.manage') && <Route path="/settings/scheduling" element={<SchedulingSettingsPage session={session} />} />}
+        {can(session, 'protocol.read') && <Route path="/settings/protocol" element={<ProtocolSettingsPage session={session} />} />}
+        {can(session, 'consent.read') && <Route path="/settings/consent-forms" element={<ConsentFormsPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
@@ -69,7 +83,7 @@ function Gate() {
     return (
       <Routes>
         <Route path="/invite/:token" element={<InvitePage />} />
-        <Route path="*" element={s.needsSetup ? <SetupPage /> : <SignInPage demo={s.demo} notice={notice} />} />
+        <Route path="*" element={s.needsSetup ? <SetupPage /> : <SignInPage demo={s.demo} demoPassword={s.demoPassword} notice={notice} />} />
       </Routes>
     );
   }

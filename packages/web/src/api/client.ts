@@ -7,6 +7,8 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fields: readonly FieldIssue[];
+  /** The whole problem document, including extension members (e.g. `conflicts`, `duplicates`, `items`). */
+  readonly problem: Partial<ProblemDocument>;
 
   constructor(status: number, problem: Partial<ProblemDocument>) {
     super(problem.detail ?? problem.title ?? 'Request failed');
@@ -15,6 +17,7 @@ export class ApiError extends Error {
     this.title = problem.title ?? 'Request failed';
     this.detail = problem.detail;
     this.fields = problem.errors ?? [];
+    this.problem = problem;
   }
 
   /** The message for one form field, matched by its path (e.g. "body.email"). */

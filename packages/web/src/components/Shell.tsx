@@ -15,8 +15,13 @@ interface NavItem {
 /** Navigation shows only what the signed-in role may open (the server decides; the UI reads abilities). */
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/patients', label: 'Patients', needs: 'patient.read' },
+  { to: '/schedule', label: 'Schedule', needs: 'schedule.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
+  { to: '/settings/protocol', label: 'Clinical protocol', needs: 'protocol.read' },
+  { to: '/settings/consent-forms', label: 'Consent forms', needs: 'consent.read' },
+  { to: '/settings/scheduling', label: 'Scheduling settings', needs: 'schedule.manage' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
   { to: '/account', label: 'My account' },
 ];
@@ -36,7 +41,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
             </span>
           </div>
           {NAV.filter((n) => n.needs === undefined || can(session, n.needs)).map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.to === '/'} className={({ isActive }) => (isActive ? 'active' : '')}>
+            <NavLink key={n.to} to={n.to} end={n.to === '/' || n.to === '/settings'} className={({ isActive }) => (isActive ? 'active' : '')}>
               {n.label}
             </NavLink>
           ))}

@@ -6,7 +6,7 @@ import { Field } from '../components/Field';
 import { Logo } from '../components/Logo';
 import { ROLE_LABELS } from '../lib/format';
 
-export function SignInPage({ demo, notice }: { demo: boolean; notice: string | null }) {
+export function SignInPage({ demo, demoPassword, notice }: { demo: boolean; demoPassword: string | null; notice: string | null }) {
   const refresh = useRefreshSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -53,6 +53,11 @@ export function SignInPage({ demo, notice }: { demo: boolean; notice: string | n
           <section aria-labelledby="demo-h" style={{ marginTop: '1.5rem' }}>
             <h2 id="demo-h">Try the demo clinic</h2>
             <p className="muted small">Synthetic data only. Choose a role to look around:</p>
+            {demoPassword !== null && (
+              <p className="small">
+                To sign decisions, plans and consents in the demo, the password of every demo user is <code>{demoPassword}</code> (generated for this installation).
+              </p>
+            )}
             <div className="actions">
               {(['admin', 'prescriber', 'nurse', 'front_desk'] as const).map((role) => (
                 <button key={role} type="button" className="secondary" disabled={busy} onClick={() => void run(() => api.post('/api/demo/login', { role }))}>

@@ -48,7 +48,7 @@ export const listAppointmentsRoute = defineRoute({
   method: 'GET',
   url: '/api/appointments',
   access: { action: 'schedule.read' },
-  summary: 'Appointments in a date range (day or week calendar), optionally for one chair, staff member or patient',
+  summary: 'Appointments in a date range (up to 62 days, or 400 for one patient), optionally for one chair, staff member or patient',
   tags: ['Scheduling'],
   schema: {
     querystring: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }), chairId: z.uuid().optional(), staffId: z.uuid().optional(), patientId: z.uuid().optional(), includeCancelled: z.enum(['true', 'false']).default('false') }),
@@ -58,8 +58,10 @@ export const listAppointmentsRoute = defineRoute({
     const me = actor();
     const from = new Date(query.from);
     const to = new Date(query.to);
-    if (to <= from || to.getTime() - from.getTime() > 62 * 86_400_000) {
-      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'querystring.to', message: 'Choose a range of at most 62 days that ends after it starts.' }] });
+    // A clinic calendar spans at most two months; one patient's list may span up to about 13 months.
+    const maxDays = query.patientId === undefined ? 62 : 400;
+    if (to <= from || to.getTime() - from.getTime() > maxDays * 86_400_000) {
+      throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'querystring.to', message: `Choose a range of at most ${maxDays} days that ends after it starts.` }] });
     }
     const where = inRange(me.clinicId, from, to);
     if (query.chairId !== undefined) {
