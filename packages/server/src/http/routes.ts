@@ -4,8 +4,10 @@ import { clinicRoutes } from '../modules/clinic/clinic.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
+import { publicPageApiRoutes, publicPages } from '../modules/public';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
+import type { PageDef } from './page';
 import type { RouteDef } from './route';
 
 /** Every API route of the application, by module. */
@@ -18,6 +20,12 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...clinicRoutes,
     ...auditRoutes,
     ...patientRoutes,
+    ...publicPageApiRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
+}
+
+/** Every server-rendered page (public pages, clinic pages, robots.txt, sitemap), by module. */
+export function allPages(): PageDef[] {
+  return [...publicPages];
 }

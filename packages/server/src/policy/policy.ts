@@ -2,6 +2,8 @@ import type { StaffRole } from './roles';
 
 const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
 const ADMIN: readonly StaffRole[] = ['admin'];
+/** Staff who answer enquiries from prospective patients. */
+const INTAKE: readonly StaffRole[] = ['admin', 'prescriber', 'front_desk'];
 
 /**
  * The one authorization table: action → roles allowed. Every non-public route declares one action.
@@ -24,6 +26,10 @@ export const POLICY = {
   'patient.read': ALL,
   'patient.register': ALL,
   'patient.update': ALL,
+  'public_profile.read': ALL,
+  'public_profile.update': ADMIN,
+  'consultation.read': INTAKE,
+  'consultation.handle': INTAKE,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record';
 import { clinics, users } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { StaffRole } from '../../policy/roles';
+import { seedDemoPublicProfile } from '../public/profile/demo';
 
 export const DEMO_CLINIC_SLUG = 'demo-riverside';
 
@@ -19,8 +20,9 @@ export const DEMO_STAFF: readonly { role: StaffRole; name: string; email: string
  * page offers one-click sign-in per role, so there is no default password anywhere.
  */
 export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created: boolean }> {
-  const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
+  const [existing] = await deps.db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
   if (existing !== undefined) {
+    await seedDemoPublicProfile(deps.db, existing, deps.clock.now());
     return { clinicId: existing.id, created: false };
   }
   const now = deps.clock.now();
@@ -42,6 +44,7 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
       await tx.insert(users).values({ id, clinicId, email: s.email, name: s.name, role: s.role, status: 'active', passwordHash: null, createdAt: now });
       await recordAudit(tx, { action: 'user.created', outcome: 'success', clinicId, actor: null, resourceType: 'user', resourceId: id, details: { role: s.role, via: 'demo_seed' }, meta: null, at: now });
     }
+    await seedDemoPublicProfile(tx, { id: clinicId, timeZone: 'America/New_York' }, now);
   });
   return { clinicId, created: true };
 }
