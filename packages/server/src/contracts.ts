@@ -7,6 +7,8 @@ import type { AuditEventOut } from './modules/audit/query';
 import type { SessionOut } from './modules/auth/session.route';
 import type { SignInResult } from './modules/auth/schemas';
 import type { ClinicOut } from './modules/clinic/clinic.route';
+import type { ConsultationOut, ConsultationSummaryOut } from './modules/public/consultations/schemas';
+import type { PublicProfileOut } from './modules/public/profile/presenters';
 import type { InvitationOut, UserOut } from './modules/users/presenters';
 
 export type SessionDto = z.infer<typeof SessionOut>;
@@ -15,6 +17,9 @@ export type UserDto = UserOut;
 export type InvitationDto = InvitationOut;
 export type AuditEventDto = AuditEventOut;
 export type ClinicDto = z.infer<typeof ClinicOut>;
+export type PublicProfileDto = PublicProfileOut;
+export type ConsultationDto = ConsultationOut;
+export type ConsultationSummaryDto = ConsultationSummaryOut;
 export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';

@@ -8,11 +8,13 @@ import { Shell } from './components/Shell';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { ClinicSettingsPage } from './pages/ClinicSettingsPage';
+import { ConsultationRequestsPage } from './pages/ConsultationRequestsPage';
 import { EnrolPage } from './pages/EnrolPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -26,6 +28,8 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'user.list') && <Route path="/staff" element={<StaffPage session={session} />} />}
         {can(session, 'audit.read') && <Route path="/audit" element={<AuditPage session={session} />} />}
         {can(session, 'clinic.update') && <Route path="/settings" element={<ClinicSettingsPage />} />}
+        {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
+        {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

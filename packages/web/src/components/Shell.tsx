@@ -10,6 +10,8 @@ interface NavItem {
   readonly to: string;
   readonly label: string;
   readonly needs?: Action;
+  /** Active only on this exact path (not on the pages below it). */
+  readonly end?: boolean;
 }
 
 /** Navigation shows only what the signed-in role may open (the server decides; the UI reads abilities). */
@@ -17,7 +19,9 @@ export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Home' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
-  { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
+  { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },
+  { to: '/settings', label: 'Clinic settings', needs: 'clinic.update', end: true },
+  { to: '/settings/public-page', label: 'Public page', needs: 'public_profile.update' },
   { to: '/account', label: 'My account' },
 ];
 
@@ -36,7 +40,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
             </span>
           </div>
           {NAV.filter((n) => n.needs === undefined || can(session, n.needs)).map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.to === '/'} className={({ isActive }) => (isActive ? 'active' : '')}>
+            <NavLink key={n.to} to={n.to} end={n.to === '/' || n.end === true} className={({ isActive }) => (isActive ? 'active' : '')}>
               {n.label}
             </NavLink>
           ))}

@@ -1,6 +1,6 @@
 import type { JurisdictionCode } from '@ketapath/clinical';
 import { JURISDICTIONS } from '@ketapath/clinical';
-import { COUNTRY_OPTIONS } from '../country';
+import { COUNTRY_OPTIONS, countryPhrase } from '../country';
 import { html, jsonForScript, raw, type HtmlValue, type SafeHtml } from '../html';
 import { PUBLIC_CSS } from '../styles';
 
@@ -70,7 +70,7 @@ ${o.body}
 /** What to do in a crisis: the country's line where the profile has one, otherwise local emergency services. */
 export function crisisNote(code: JurisdictionCode | null): SafeHtml {
   const line = code === null ? null : JURISDICTIONS[code].crisisLine;
-  const where = code === null ? '' : ` in ${JURISDICTIONS[code].name}`;
+  const where = code === null ? '' : ` in ${countryPhrase(code)}`;
   if (line !== null && line.number !== null) {
     return html`<div class="note danger" role="note"><p><strong>If you are thinking about suicide or might harm yourself now:</strong> call ${line.number}${line.name === null ? '' : html` (${line.name})`}. In an emergency, call your local emergency number.</p></div>`;
   }

@@ -81,7 +81,7 @@ ${ctx.clinic === null ? html`<p class="prose">To send your notes to a clinic, op
 </article>`;
   return page({
     title: 'Self-check before a ketamine consultation | Ketapath',
-    description: 'Prepare for a consultation about ketamine or esketamine: health points to discuss, questions to ask and what to bring. Not a test of eligibility.',
+    description: 'Prepare for a consultation about ketamine or esketamine: health points to discuss, questions to ask and what to bring. It does not decide whether treatment is right for you.',
     path: '/learn/self-check',
     publicUrl: ctx.publicUrl,
     keepQuery: q,
