@@ -89,7 +89,7 @@ summary{cursor:pointer;color:var(--brand-dark);min-height:32px}
 footer.site{border-top:1px solid var(--line);background:#fff;font-size:.92rem;color:var(--ink2)}
 footer.site .in{padding-top:1rem;padding-bottom:1.5rem}
 [hidden]{display:none!important}
-@media (max-width:40rem){h1{font-size:1.6rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}th,td{padding:.4rem}}
+@media (max-width:40rem){h1{font-size:1.6rem}table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}table.stack tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}table.stack th,table.stack td{display:block;border:0;padding:.15rem 0;text-align:left;background:none}table.stack td::before{content:attr(data-label) ": ";font-weight:600}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.5rem}th,td{padding:.4rem}}
 @media print{body.has-summary #self-check,#send,header.site nav,.no-print,form.inline,.actions,footer.site{display:none!important}body,html{background:#fff}section.block,.card,fieldset{border-color:#888;break-inside:avoid}a{color:#000}.print-only{display:block!important}}
 .print-only{display:none}
 `;

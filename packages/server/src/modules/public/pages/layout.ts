@@ -45,8 +45,7 @@ ${(o.scripts ?? []).map((s) => html`<script src="${s}" defer></script>`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-${o.banner ?? null}
-<header class="site"><div class="in">
+<header class="site">${o.banner ?? null}<div class="in">
 <a class="brand" href="/learn${q}">${LOGO}<span>Ketapath <span class="vh">public information</span></span></a>
 <nav aria-label="Site"><ul>
 <li><a href="/learn${q}">Learn</a></li>

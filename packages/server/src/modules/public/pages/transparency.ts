@@ -144,9 +144,9 @@ function costsSection(input: TransparencyInput): HtmlValue {
 <h2 id="costs-h">${SECTION_LABELS.costs}</h2>
 ${verified(input.sections.costs.verifiedOn)}
 <p>${TAG_ENTERED} Prices are set by the clinic, in ${cur}.</p>
-${rows.length === 0 ? html`<p>The clinic has not published prices.</p>` : html`<div style="overflow-x:auto"><table><caption>Prices by treatment</caption><thead><tr><th scope="col">Treatment</th><th scope="col" class="n">Per session</th><th scope="col" class="n">Per course</th><th scope="col">What is included</th></tr></thead><tbody>${rows.map(
-    (r) => html`<tr><th scope="row">${ROUTE_LABELS[r.route]}</th><td class="n">${money(r.price?.perSessionMinor)}</td><td class="n">${r.price?.perCourseMinor === null || r.price?.perCourseMinor === undefined ? '—' : formatMoney(r.price.perCourseMinor, cur)}</td><td>${r.price?.included ?? '—'}</td></tr>`,
-  )}</tbody></table></div>`}
+${rows.length === 0 ? html`<p>The clinic has not published prices.</p>` : html`<table class="stack"><caption>Prices by treatment</caption><thead><tr><th scope="col">Treatment</th><th scope="col" class="n">Per session</th><th scope="col" class="n">Per course</th><th scope="col">What is included</th></tr></thead><tbody>${rows.map(
+    (r) => html`<tr><th scope="row">${ROUTE_LABELS[r.route]}</th><td class="n" data-label="Per session">${money(r.price?.perSessionMinor)}</td><td class="n" data-label="Per course">${r.price?.perCourseMinor === null || r.price?.perCourseMinor === undefined ? '—' : formatMoney(r.price.perCourseMinor, cur)}</td><td data-label="What is included">${r.price?.included ?? '—'}</td></tr>`,
+  )}</tbody></table>`}
 ${rows.length === 0 ? null : html`<h3>Estimate for a typical first course</h3>
 <p>Price per session × the number of sessions in the first course set in the clinic’s protocol:</p>
 <ul>${rows.map((r) => estimateLine(r.route, input, r.price?.perSessionMinor ?? null))}</ul>
