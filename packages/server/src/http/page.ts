@@ -28,6 +28,8 @@ export interface PageResult {
   readonly type?: string;
   readonly cacheControl: string;
   readonly vary?: string;
+  /** Extra headers, e.g. `location` for a redirect. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 export interface PageDef {
@@ -67,6 +69,9 @@ export function registerPage(app: App, deps: Deps, def: PageDef): void {
         .header('cache-control', result.cacheControl);
       if (result.vary !== undefined) {
         void reply.header('vary', result.vary);
+      }
+      for (const [k, v] of Object.entries(result.headers ?? {})) {
+        void reply.header(k, v);
       }
       return reply.send(result.body);
     },

@@ -218,6 +218,17 @@ describe('education pages', () => {
     expect((await t.app.inject({ method: 'HEAD', url: '/learn' })).statusCode).toBe(200);
   });
 
+  it('redirects a trailing slash and answers other addresses with the public "not found" page', async () => {
+    expect((await get('/learn/')).headers.location).toBe('/learn');
+    expect((await get('/learn/costs/')).headers.location).toBe('/learn/costs');
+    expect((await get('/c/demo-riverside/')).headers.location).toBe('/c/demo-riverside');
+    for (const url of ['/learn/costs/more', '/c/', '/c/x/y/z']) {
+      const res = await get(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).toContain('Page not found');
+    }
+  });
+
   it('never fails on odd addresses and values', async () => {
     for (const url of ['/c/%00', `/c/${'a'.repeat(180)}`, '/c/..%2f..%2fetc', '/c/Demo-Riverside', '/learn/%F0%9F%99%82', '/learn/self-check?clinic=%27%3B--&country[]=US', '/learn?country=<script>', '/learn/costs?country=xx&country=yy', '/c/x/preview']) {
       const res = await get(url, { 'accept-language': 'x'.repeat(2000) });

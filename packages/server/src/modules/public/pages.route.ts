@@ -38,6 +38,9 @@ const learnTopic = definePage({
   access: { public: true, reason: 'Public education pages.' },
   summary: 'Education page',
   handler: (ctx) => {
+    if ((ctx.params.topic ?? '') === '') {
+      return Promise.resolve({ status: 301, body: '', cacheControl: 'public, max-age=3600', headers: { location: '/learn' } });
+    }
     const topic = topicBySlug(ctx.params.topic ?? '');
     return Promise.resolve(topic === undefined ? notFound(ctx, 'that page') : html(renderTopic(topic, learnContext(ctx)), LEARN_CACHE, 200, 'Accept-Language'));
   },
@@ -160,5 +163,26 @@ const sitemap = definePage({
   },
 });
 
+/**
+ * Anything else under /learn/ or /c/: a trailing slash is redirected to the page without it; other
+ * addresses get the public "not found" page rather than the staff app.
+ */
+function strayPage(prefix: '/learn' | '/c'): PageDef {
+  return definePage({
+    url: `${prefix}/*`,
+    access: { public: true, reason: 'Redirects or answers "not found" for other addresses under the public pages.' },
+    summary: `Other addresses under ${prefix}/`,
+    handler: (ctx) => {
+      const rest = ctx.params['*'] ?? '';
+      const slug = /^([a-z0-9-]+)\/$/.exec(rest)?.[1];
+      const target = rest === '' && prefix === '/learn' ? '/learn' : slug === undefined ? null : `${prefix}/${slug}`;
+      if (target !== null) {
+        return Promise.resolve({ status: 301, body: '', cacheControl: 'public, max-age=3600', headers: { location: target } });
+      }
+      return Promise.resolve(notFound(ctx, 'that page'));
+    },
+  });
+}
+
 /** Every server-rendered page (HTML, text, XML), registered outside the JSON API. */
-export const publicPages: PageDef[] = [learnIndex, selfCheck, choosingClinic, learnTopic, transparencyPage, transparencyPreview, asset, robots, sitemap];
+export const publicPages: PageDef[] = [learnIndex, selfCheck, choosingClinic, learnTopic, strayPage('/learn'), transparencyPage, transparencyPreview, strayPage('/c'), asset, robots, sitemap];

@@ -77,8 +77,9 @@ export function crisisNote(code: JurisdictionCode | null): SafeHtml {
 }
 
 /** A country picker that works without JavaScript (a GET form). */
-export function countryPicker(code: JurisdictionCode | null, action: string, fromBrowser: boolean): SafeHtml {
+export function countryPicker(code: JurisdictionCode | null, action: string, fromBrowser: boolean, keep: Readonly<Record<string, string>> = {}): SafeHtml {
   return html`<form class="inline no-print" method="get" action="${action}">
+${Object.entries(keep).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`)}
 <div class="field" style="margin:0"><label for="country">Your country</label>
 <select id="country" name="country">
 <option value=""${code === null ? raw(' selected') : ''}>Choose a country</option>

@@ -2,7 +2,7 @@ import { CHECKLIST_ANSWERS, CHECKLIST_CLINIC_SLOTS, CHECKLIST_MAX_CLINICS, CLINI
 import { BRING_ITEMS, SELF_CHECK_ITEMS } from '../content/self-check';
 import { html, raw, type HtmlValue } from '../html';
 import { Citations } from './cite';
-import { crisisNote, page } from './layout';
+import { countryPicker, crisisNote, page } from './layout';
 import { keepCountry, type LearnContext } from './learn';
 
 /** A clinic the visitor may send the self-check to (published and accepting requests). */
@@ -52,11 +52,12 @@ export function renderSelfCheck(ctx: SelfCheckContext): string {
 <h1>Self-check before a consultation</h1>
 <p class="lead prose">${SELF_CHECK_INTRO}</p>
 <div class="note prose"><p><strong>This is not a test.</strong> It does not say whether you can have treatment. Only a clinician who assesses you can decide that. Your answers stay in this browser unless you choose to send them.</p></div>
+${countryPicker(ctx.country.code, '/learn/self-check', ctx.country.from === 'browser', ctx.clinic === null ? {} : { clinic: ctx.clinic.slug })}
 ${ctx.clinicUnavailable ? html`<p class="note warn prose">That clinic does not take requests through Ketapath. You can still use this page and print your notes.</p>` : null}
 ${crisisNote(ctx.country.code)}
 <div id="self-check" class="prose">
 <fieldset><legend>Health points to talk about</legend>
-<p class="hint">Tick any that apply to you. They are not reasons to give up: they help the clinician plan safe care.</p>
+<p class="hint">Tick any that apply to you. Ticking an item decides nothing: it tells the clinician what to check so that care is safe.</p>
 ${SELF_CHECK_ITEMS.map(
   (it) => html`<div><label class="check"><input type="checkbox" name="item" value="${it.id}"${it.urgent === true ? raw(' data-urgent="1"') : ''}> <span>${it.label}</span></label>
 <p class="why">Why we ask: ${cite.fact(it.why)}</p></div>`,
