@@ -59,7 +59,12 @@ function profileFacts(code: JurisdictionCode): Fact[] {
     out.push(f('Esketamine spray is only given under the REMS safety program. The clinic must be certified, and you must be enrolled before your first dose.', 'rems_2024'));
   }
   if (j.esketamine.requiresSsriOrSnri === true) {
-    out.push(f('Esketamine spray is licensed for use together with an SSRI or SNRI antidepressant.', src));
+    const confirmed = !j.unconfirmed.some((u) => u.startsWith('esketamine.requiresSsriOrSnri'));
+    out.push(
+      confirmed
+        ? f('Esketamine spray is licensed for use together with an SSRI or SNRI antidepressant.', src)
+        : f('The EU licence for esketamine spray is for use together with an SSRI or SNRI antidepressant. Our sources do not confirm that this still applies here.', src, 'eu_status'),
+    );
   }
   return out;
 }

@@ -135,7 +135,7 @@ export const SESSION: Topic = {
     h2('Going home'),
     p(
       f('After the spray, you stay for at least two hours. You stay longer if you are still drowsy or detached.', 'rems_2024'),
-      f('In trials, more than 90 in 100 people were ready to leave by 90 minutes.', 'discharge_readiness'),
+      f('In trials, at least 90 in 100 people were ready to leave by 90 minutes.', 'discharge_readiness'),
       f('After a drip or a shot, a clinic can use a standard recovery score to decide when you are ready to leave.', 'discharge_scores'),
       f('Do not drive until the next day, after a night’s sleep. Someone else must take you home.', 'spravato_label'),
     ),

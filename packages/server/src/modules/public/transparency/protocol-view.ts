@@ -69,7 +69,8 @@ function criteria(p: ProtocolSettings, routes: readonly Route[]): Statement[] {
   const esk = routes.includes('esketamine_nasal');
   const racemic = routes.some((r) => r !== 'esketamine_nasal');
   const out: Statement[] = [];
-  out.push(stated(p, `Age ${p.eligibility.minAgeYears} or over${esk && racemic ? ' (for ketamine, a prescriber may treat someone younger only with a recorded reason)' : ''}.`, ['eligibility.minAgeYears']));
+  const younger = racemic ? ` (${esk ? 'for ketamine, ' : ''}a prescriber may treat someone younger only with a recorded reason)` : '';
+  out.push(stated(p, `Age ${p.eligibility.minAgeYears} or over${younger}.`, ['eligibility.minAgeYears']));
   const count = p.trd.countBy === 'distinct_classes' ? plural(p.trd.minFailedTrials, 'antidepressant class', 'different antidepressant classes') : plural(p.trd.minFailedTrials, 'antidepressant');
   const below = p.trd.nonresponseInclusive ? `${p.trd.nonresponseBelowPercent}% better or less` : `less than ${p.trd.nonresponseBelowPercent}% better`;
   out.push(
