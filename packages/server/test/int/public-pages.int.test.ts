@@ -38,7 +38,8 @@ describe('clinic transparency page', () => {
     expect(res.body).toContain('6 sessions (2 a week) × $450.00 = <strong>$2,700.00</strong>');
     expect(res.body).toContain('At least 120 minutes from the first spray');
     expect(res.body).toContain('Follows published guidance');
-    expect(res.body).toContain('Set by the clinic’s medical director');
+    expect(res.body).toMatch(/Heart rate above 110 or below 50 beats a minute: dosing pauses and the prescriber is told\. <span class="tag dflt">Suggested default, not yet confirmed by the clinic<\/span>/);
+    expect(res.body).toMatch(/At least 120 minutes from the first spray[^<]*<span class="tag enf">Follows published guidance<\/span>/);
     expect(res.body).toContain('hash-chained');
     expect(res.body).toContain(`Last checked by the clinic: `);
     expect(res.body).toContain('call 988');
@@ -82,7 +83,7 @@ describe('clinic transparency page', () => {
     await t.deps.db.update(clinics).set({ protocolOverrides: { observation: { esketamineMinMinutes: 150 }, vitals: { respiratoryRateBelow: 8 } } }).where(eq(clinics.id, clinic.id));
     const res = await get(`/c/${clinic.slug}`);
     expect(res.body).toContain('At least 150 minutes from the first spray');
-    expect(res.body).toMatch(/150 minutes from the first spray[^<]*<span class="tag clinic">/);
+    expect(res.body).toMatch(/150 minutes from the first spray[^<]*<span class="tag clinic">Set by the clinic’s medical director<\/span>/);
     expect(res.body).toContain('Published figure: esketamine minimum observation from first device 120 min.');
     expect(res.body).toContain('Breathing rate below 8 a minute');
 

@@ -29,6 +29,7 @@ describe('public profile settings (staff API)', () => {
     const res = await as.prescriber.get('/api/public-profile');
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ published: false, acceptsConsultationRequests: false, publishOutcomes: false, content: { currency: 'USD', team: [], routesOffered: [] }, protocolReadable: true });
+    expect(res.body.unconfirmedSettings).toBeGreaterThan(10);
     expect(res.body.sections.team).toEqual({ publish: true, verifiedOn: null, label: 'Who we are' });
     expect(res.body.publicPath).toMatch(/^\/c\/clinic-/);
     expect((await as.prescriber.request('PUT', '/api/public-profile', profileBody())).status).toBe(403);

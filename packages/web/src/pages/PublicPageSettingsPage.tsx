@@ -89,6 +89,12 @@ export function PublicPageSettingsPage({ timeZone }: { timeZone: string }) {
             <strong>Your protocol settings cannot be read.</strong>The generated rules are left off the public page until the protocol is fixed.
           </div>
         )}
+        {p.protocolReadable && p.unconfirmedSettings > 0 && (
+          <div className="alert info">
+            <strong>{p.unconfirmedSettings} protocol settings are still Ketapath’s suggested values.</strong>
+            Where they appear on the public page they are labelled “Suggested default, not yet confirmed by the clinic” until your medical director sets them in the protocol settings.
+          </div>
+        )}
         <section className="panel" aria-labelledby="sec-publish">
           <h2 id="sec-publish">Publishing</h2>
           <div className="checks" style={{ flexDirection: 'column', alignItems: 'flex-start' }}>

@@ -42,6 +42,7 @@ section.block>h2{margin-top:.2rem}
 .tag{display:inline-block;font-size:.85rem;border-radius:6px;padding:0 .45rem;border:1px solid var(--line);color:var(--ink2);background:#f3f6f7;white-space:nowrap}
 .tag.enf{color:var(--ok);background:var(--ok-bg);border-color:#a8dcb9}
 .tag.clinic{color:var(--warn);background:var(--warn-bg);border-color:#f0d48a}
+.tag.dflt{color:var(--warn);background:#fff;border:1px dashed #a87400}
 .note{border-left:4px solid var(--brand);background:var(--soft);padding:.7rem 1rem;border-radius:0 8px 8px 0;margin:0 0 1rem}
 .note.warn{border-color:#c58a00;background:var(--warn-bg)}
 .note.danger{border-color:var(--danger);background:var(--danger-bg)}

@@ -11,10 +11,13 @@ import { crisisNote, page } from './layout';
 
 const TAG_GUIDANCE = raw('<span class="tag enf">Follows published guidance</span>');
 const TAG_CLINIC = raw('<span class="tag clinic">Set by the clinic’s medical director</span>');
+const TAG_DEFAULT = raw('<span class="tag dflt">Suggested default, not yet confirmed by the clinic</span>');
 const TAG_ENTERED = raw('<span class="tag">Entered by the clinic</span>');
 
+const TAGS: Record<Statement['basis'], SafeHtml> = { guidance: TAG_GUIDANCE, clinic: TAG_CLINIC, default: TAG_DEFAULT };
+
 function statement(s: Statement): SafeHtml {
-  return html`<li>${s.text} ${s.basis === 'guidance' ? TAG_GUIDANCE : TAG_CLINIC}${s.note === undefined ? null : html` <span class="meta">${s.note}</span>`}</li>`;
+  return html`<li>${s.text} ${TAGS[s.basis]}${s.note === undefined ? null : html` <span class="meta">${s.note}</span>`}</li>`;
 }
 
 function statements(list: readonly Statement[]): SafeHtml {
@@ -162,7 +165,7 @@ ${c.esketamineCoverageNotes === null || !c.routesOffered.includes('esketamine_na
 const SECTION_ORDER: readonly SectionKey[] = ['team', 'treatments', 'safety', 'costs'];
 
 export function renderTransparency(input: TransparencyInput): string {
-  const view = input.protocol === null ? null : protocolView(input.protocol, input.content.routesOffered);
+  const view = input.protocol === null ? null : protocolView(input.protocol, input.content.routesOffered, input.unconfirmedInUse);
   const shown = SECTION_ORDER.filter((k) => input.sections[k].publish);
   const render: Record<SectionKey, () => HtmlValue> = {
     team: () => teamSection(input),
@@ -178,7 +181,13 @@ export function renderTransparency(input: TransparencyInput): string {
   ];
   const body = html`<h1>${input.clinic.name}</h1>
 ${place === '' && c.routesOffered.length === 0 ? null : html`<p class="lead">${place}${place !== '' && c.routesOffered.length > 0 ? ' · ' : ''}${c.routesOffered.map((r) => ROUTE_LABELS[r]).join(', ')}</p>`}
-<p class="prose">The clinic publishes this page from its own Ketapath system. Safety rules and treatment courses are generated from the settings the software applies at every session. Items marked “${TAG_ENTERED}” are the clinic’s own statements.</p>
+<p class="prose">The clinic publishes this page from its own Ketapath system. Safety rules and treatment courses are generated from the settings the software applies at every session.</p>
+<details class="prose no-print"><summary>How to read the labels</summary><ul>
+<li>${TAG_GUIDANCE} The figure is the one in the medicine’s label or in published studies.</li>
+<li>${TAG_CLINIC} The clinic chose this figure; it may differ from other clinics.</li>
+<li>${TAG_DEFAULT} Published guidance gives no single figure; this is Ketapath’s starting value, which the clinic has not yet reviewed.</li>
+<li>${TAG_ENTERED} The clinic’s own statement, not checked by Ketapath.</li>
+</ul></details>
 <div class="actions no-print">
 ${input.acceptsConsultationRequests ? html`<a class="button" href="/learn/self-check?clinic=${input.clinic.slug}">Prepare for a consultation</a>` : null}
 <a class="button secondary" href="/learn/choosing-a-clinic">Compare clinics</a>

@@ -43,12 +43,15 @@ export const PublicProfileOut = z.object({
   updatedAt: N,
   /** The clinic's protocol settings validate (otherwise the generated sections are withheld). */
   protocolReadable: z.boolean(),
+  /** Unconfirmed protocol settings still at Ketapath's suggested value (labelled as such on the page). */
+  unconfirmedSettings: z.number().int(),
   routeOptions: z.array(z.object({ value: z.enum(ROUTES), label: S })),
 });
 export type PublicProfileOut = z.infer<typeof PublicProfileOut>;
 
 export function presentProfile(clinic: ClinicRow, p: StoredProfile, publicUrl: string): PublicProfileOut {
   const path = `/c/${clinic.slug}`;
+  const resolved = resolveProtocol(clinic.protocolOverrides);
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, { ...p.sections[k], label: SECTION_LABELS[k] }])) as PublicProfileOut['sections'];
   return {
     published: p.published,
@@ -60,7 +63,8 @@ export function presentProfile(clinic: ClinicRow, p: StoredProfile, publicUrl: s
     publicUrl: absoluteUrl(publicUrl, path),
     previewPath: `${path}/preview`,
     updatedAt: p.updatedAt === null ? null : p.updatedAt.toISOString(),
-    protocolReadable: resolveProtocol(clinic.protocolOverrides).ok,
+    protocolReadable: resolved.ok,
+    unconfirmedSettings: resolved.ok ? resolved.unconfirmedInUse.length : 0,
     routeOptions: ROUTES.map((r) => ({ value: r, label: ROUTE_LABELS[r] })),
   };
 }

@@ -95,6 +95,7 @@ export async function transparencyInput(q: Queryable, clinic: ClinicRow, profile
     content: profile.content,
     acceptsConsultationRequests: profile.acceptsConsultationRequests,
     protocol: resolved.ok ? resolved.protocol : null,
+    unconfirmedInUse: resolved.ok ? resolved.unconfirmedInUse : [],
     consents: await consentSummaries(q, clinic.id, profile.content.routesOffered),
     today: localDateOf(now, clinic.timeZone),
     publicUrl,

@@ -1,32 +1,41 @@
-import { DEFAULT_PROTOCOL, resolveProtocol, type ProtocolSettings } from '@ketapath/clinical';
+import { DEFAULT_PROTOCOL, resolveProtocol, type ProtocolSettings, type SettingKey } from '@ketapath/clinical';
 import { describe, expect, it } from 'vitest';
 import { inductionSessions, protocolView, stated, type Statement } from './protocol-view';
 import { courseEstimate, formatMoney } from './money';
 
 function resolved(overrides: unknown): ProtocolSettings {
+  return resolvedWith(overrides).protocol;
+}
+
+function resolvedWith(overrides: unknown): { protocol: ProtocolSettings; unconfirmedInUse: readonly SettingKey[] } {
   const r = resolveProtocol(overrides);
   if (!r.ok) {
     throw new Error(JSON.stringify(r.issues));
   }
-  return r.protocol;
+  return r;
 }
 
 const find = (list: readonly Statement[], text: RegExp): Statement | undefined => list.find((s) => text.test(s.text));
 
 describe('protocol shown on the public page', () => {
-  it('calls a sourced setting at its published value "published guidance", and anything unconfirmed "set by the clinic"', () => {
-    const v = protocolView(DEFAULT_PROTOCOL, ['iv', 'esketamine_nasal']);
+  it('calls a sourced setting at its published value "published guidance"; an unconfirmed one is the clinic\'s once it sets it, until then a suggested default', () => {
+    const d = resolvedWith({});
+    const v = protocolView(d.protocol, ['iv', 'esketamine_nasal'], d.unconfirmedInUse);
     const esk = v.routes.find((r) => r.route === 'esketamine_nasal');
     expect(esk?.minimumObservation).toMatchObject({ basis: 'guidance', text: expect.stringContaining('120 minutes') });
-    expect(find(v.thresholds, /Heart rate above 110 or below 50/)?.basis).toBe('clinic');
-    expect(find(v.thresholds, /above 180\/100/)?.basis).toBe('clinic');
+    expect(find(v.thresholds, /Heart rate above 110 or below 50/)?.basis).toBe('default');
+    expect(find(v.thresholds, /above 180\/100/)?.basis).toBe('default');
     expect(find(v.thresholds, /above 180\/120/)?.basis).toBe('guidance');
-    expect(find(v.criteria, /at least 6 weeks/)?.basis).toBe('clinic');
+    expect(find(v.criteria, /at least 6 weeks/)?.basis).toBe('default');
+    const set = resolvedWith({ vitals: { heartRateAbove: 110, heartRateBelow: 50 }, trd: { minTrialWeeks: 8, nonresponseBelowPercent: 50, nonresponseInclusive: false } });
+    const confirmed = protocolView(set.protocol, ['iv'], set.unconfirmedInUse);
+    expect(find(confirmed.thresholds, /Heart rate above 110 or below 50/)?.basis).toBe('clinic');
+    expect(find(confirmed.criteria, /at least 8 weeks/)?.basis).toBe('clinic');
   });
 
   it('marks a published figure the clinic changed as the clinic\'s own, and names the published figure', () => {
     const p = resolved({ observation: { esketamineMinMinutes: 150 } });
-    const s = stated(p, 'x', ['observation.esketamineMinMinutes']);
+    const s = stated(p, new Set(), 'x', ['observation.esketamineMinMinutes']);
     expect(s.basis).toBe('clinic');
     expect(s.note).toMatch(/120 min/);
     const esk = protocolView(p, ['esketamine_nasal']).routes[0];

@@ -1,4 +1,4 @@
-import type { JurisdictionCode, ProtocolSettings } from '@ketapath/clinical';
+import type { JurisdictionCode, ProtocolSettings, SettingKey } from '@ketapath/clinical';
 import type { ProfileContent, Sections } from '../profile/schemas';
 
 /** The consent form a patient signs for a route, as the clinic currently uses it. */
@@ -18,6 +18,8 @@ export interface TransparencyInput {
   readonly acceptsConsultationRequests: boolean;
   /** null when the clinic's stored protocol settings do not validate: generated parts are then withheld. */
   readonly protocol: ProtocolSettings | null;
+  /** Unconfirmed settings the clinic has not set itself (shown as suggested defaults). */
+  readonly unconfirmedInUse: readonly SettingKey[];
   readonly consents: readonly ConsentSummary[];
   /** Clinic-local date the page was generated. */
   readonly today: string;
