@@ -12,8 +12,9 @@ import { installAuthHook } from './http/auth-hook';
 import type { Deps } from './http/deps';
 import { AppError } from './http/errors';
 import { installErrorHandler, sendProblem } from './http/error-handler';
+import { registerPage } from './http/page';
 import { registerRoute, type App } from './http/route';
-import { allRoutes } from './http/routes';
+import { allPages, allRoutes } from './http/routes';
 import { installSecurityHeaders } from './http/security-headers';
 import { randomUUID } from 'node:crypto';
 
@@ -84,6 +85,9 @@ export async function buildApp(deps: Deps, logger: FastifyBaseLogger): Promise<A
 
   for (const def of allRoutes({ demo: deps.config.demo })) {
     registerRoute(app, deps, def);
+  }
+  for (const def of allPages()) {
+    registerPage(app, deps, def);
   }
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: { public: true, reason: 'The API contract.' } } }, () => app.swagger());
 

@@ -16,6 +16,8 @@ import type { TimelineEventOut } from './modules/patients/timeline.route';
 import type { PlanOut, PlanPreviewOut } from './modules/plans/presenters';
 import type { PlanInput } from './modules/plans/schemas';
 import type { AppointmentOut } from './modules/scheduling/presenters';
+import type { ConsultationOut, ConsultationSummaryOut } from './modules/public/consultations/schemas';
+import type { PublicProfileOut } from './modules/public/profile/presenters';
 import type { InvitationOut, UserOut } from './modules/users/presenters';
 import type { FindingOut } from './lib/findings';
 
@@ -40,6 +42,9 @@ export type PlanPreviewDto = PlanPreviewOut;
 export type PlanDto = PlanOut;
 export type AppointmentDto = AppointmentOut;
 export type TimelineEventDto = TimelineEventOut;
+export type PublicProfileDto = PublicProfileOut;
+export type ConsultationDto = ConsultationOut;
+export type ConsultationSummaryDto = ConsultationSummaryOut;
 export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { hashPassword } from '../src/auth/passwords';
 import { generateTotpSecret, totpAt } from '../src/auth/totp';
 import { clinics, users } from '../src/db/schema';
+import { provisionClinic } from '../src/modules/clinic/provision';
 import type { StaffRole } from '../src/policy/roles';
 import { Agent } from './agent';
 import type { TestApp } from './harness';
@@ -28,7 +29,10 @@ export async function createClinic(t: TestApp, overrides: Partial<typeof clinics
     createdAt: t.clock.now(),
     ...overrides,
   };
-  await t.deps.db.insert(clinics).values(row);
+  await t.deps.db.transaction(async (tx) => {
+    await tx.insert(clinics).values(row);
+    await provisionClinic(tx, id, t.clock.now());
+  });
   return { id, name: row.name, slug: row.slug };
 }
 

@@ -8,6 +8,7 @@ import { Shell } from './components/Shell';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { ClinicSettingsPage } from './pages/ClinicSettingsPage';
+import { ConsultationRequestsPage } from './pages/ConsultationRequestsPage';
 import { EnrolPage } from './pages/EnrolPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
@@ -20,6 +21,8 @@ import { SchedulePage } from './pages/schedule/SchedulePage';
 import { SchedulingSettingsPage } from './pages/schedule/SchedulingSettingsPage';
 import { ConsentFormsPage } from './pages/settings/ConsentFormsPage';
 import { ProtocolSettingsPage } from './pages/settings/ProtocolSettingsPage';
+import { SettingsHubPage } from './pages/settings/SettingsHubPage';
+import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -32,7 +35,8 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         <Route path="/" element={<HomePage session={session} />} />
         {can(session, 'user.list') && <Route path="/staff" element={<StaffPage session={session} />} />}
         {can(session, 'audit.read') && <Route path="/audit" element={<AuditPage session={session} />} />}
-        {can(session, 'clinic.update') && <Route path="/settings" element={<ClinicSettingsPage />} />}
+        <Route path="/settings" element={<SettingsHubPage session={session} />} />
+        {can(session, 'clinic.update') && <Route path="/settings/clinic" element={<ClinicSettingsPage />} />}
         {can(session, 'patient.read') && <Route path="/patients" element={<PatientsPage session={session} />} />}
         {can(session, 'patient.register') && <Route path="/patients/new" element={<RegisterPatientPage />} />}
         {can(session, 'patient.read') && <Route path="/patients/:id/*" element={<PatientChartPage session={session} />} />}
@@ -40,6 +44,8 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'schedule.manage') && <Route path="/settings/scheduling" element={<SchedulingSettingsPage session={session} />} />}
         {can(session, 'protocol.read') && <Route path="/settings/protocol" element={<ProtocolSettingsPage session={session} />} />}
         {can(session, 'consent.read') && <Route path="/settings/consent-forms" element={<ConsentFormsPage session={session} />} />}
+        {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
+        {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

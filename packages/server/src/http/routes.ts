@@ -10,8 +10,10 @@ import { healthRoutes } from '../modules/health/health.route';
 import { patientRoutes } from '../modules/patients';
 import { planRoutes } from '../modules/plans/plans.route';
 import { schedulingRoutes } from '../modules/scheduling';
+import { publicPageApiRoutes, publicPages } from '../modules/public';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
+import type { PageDef } from './page';
 import type { RouteDef } from './route';
 
 /** Every API route of the application, by module. */
@@ -30,6 +32,12 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...eligibilityRoutes,
     ...planRoutes,
     ...schedulingRoutes,
+    ...publicPageApiRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
+}
+
+/** Every server-rendered page (public pages, clinic pages, robots.txt, sitemap), by module. */
+export function allPages(): PageDef[] {
+  return [...publicPages];
 }

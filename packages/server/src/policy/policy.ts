@@ -5,6 +5,8 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
 const ADMIN_OR_PRESCRIBER: readonly StaffRole[] = ['admin', 'prescriber'];
 const PRESCRIBER: readonly StaffRole[] = ['prescriber'];
+/** Staff who answer enquiries from prospective patients. */
+const INTAKE: readonly StaffRole[] = ['admin', 'prescriber', 'front_desk'];
 
 /**
  * The one authorization table: action → roles allowed. Every non-public route declares one action.
@@ -42,6 +44,10 @@ export const POLICY = {
   'schedule.book': ALL,
   'schedule.manage': ADMIN,
   'schedule.check_in': ALL,
+  'public_profile.read': ALL,
+  'public_profile.update': ADMIN,
+  'consultation.read': INTAKE,
+  'consultation.handle': INTAKE,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

@@ -80,6 +80,15 @@ describe.runIf(TEST_DB_KIND === 'postgres')('PostgreSQL operations', () => {
       const rows = await check.query<{ n: number }>('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
       expect(rows.rows[0]?.n).toBe(shippedMigrationCount());
       await Promise.all(pools.map((p) => p.end()));
+      // Pool.end() resolves before every socket has closed; dropping WITH (FORCE) while one is still closing
+      // makes the server send that client a FATAL it no longer listens for (an uncaught error). Wait for them.
+      for (let i = 0; i < 100; i++) {
+        const open = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if (open.rows[0]?.n === 0) {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
     } finally {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();

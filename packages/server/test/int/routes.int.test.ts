@@ -24,12 +24,23 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/invitations/:token/accept',
   'POST /api/demo/login',
   'GET /api/openapi.json',
+  'POST /api/public/clinics/:slug/consultation-requests',
+  // Server-rendered pages (HTML, text, XML), hidden from the OpenAPI document.
+  'GET /learn',
+  'GET /learn/self-check',
+  'GET /learn/choosing-a-clinic',
+  'GET /learn/:topic',
+  'GET /learn/*',
+  'GET /c/:slug',
+  'GET /c/*',
+  'GET /public-assets/:name',
+  'GET /robots.txt',
+  'GET /sitemap.xml',
 ]);
 
+/** Every route the application registers itself: the JSON API, health checks and server-rendered pages. */
 function apiRoutes(): typeof t.app.routeTable {
-  return t.app.routeTable.filter(
-    (r) => (r.url.startsWith('/api') || r.url.startsWith('/health')) && !r.url.startsWith('/api/docs') && r.method !== 'HEAD',
-  );
+  return t.app.routeTable.filter((r) => !r.url.startsWith('/api/docs') && r.method !== 'HEAD');
 }
 
 function fill(url: string): string {
@@ -47,6 +58,15 @@ describe('route registry', () => {
         expect(PUBLIC_ROUTES.has(key), `${key} is public but not in the reviewed list`).toBe(true);
       } else if (r.access !== undefined) {
         expect(isAction(r.access.action), `${key} has unknown action`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps server-rendered pages out of the OpenAPI document, and every API route in it', () => {
+    for (const r of apiRoutes()) {
+      const isApi = r.url.startsWith('/api/') || r.url.startsWith('/health/');
+      if (!isApi) {
+        expect(r.hidden, `${r.method} ${r.url} is a page and must be hidden from the API document`).toBe(true);
       }
     }
   });

@@ -10,6 +10,8 @@ interface NavItem {
   readonly to: string;
   readonly label: string;
   readonly needs?: Action;
+  /** Active only on this exact path (not on the pages below it). */
+  readonly end?: boolean;
 }
 
 /** Navigation shows only what the signed-in role may open (the server decides; the UI reads abilities). */
@@ -19,10 +21,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/schedule', label: 'Schedule', needs: 'schedule.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
-  { to: '/settings/protocol', label: 'Clinical protocol', needs: 'protocol.read' },
-  { to: '/settings/consent-forms', label: 'Consent forms', needs: 'consent.read' },
-  { to: '/settings/scheduling', label: 'Scheduling settings', needs: 'schedule.manage' },
-  { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },
+  { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },
+  { to: '/settings', label: 'Settings' },
   { to: '/account', label: 'My account' },
 ];
 
@@ -41,7 +41,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
             </span>
           </div>
           {NAV.filter((n) => n.needs === undefined || can(session, n.needs)).map((n) => (
-            <NavLink key={n.to} to={n.to} end={n.to === '/' || n.to === '/settings'} className={({ isActive }) => (isActive ? 'active' : '')}>
+            <NavLink key={n.to} to={n.to} end={n.to === '/' || n.end === true} className={({ isActive }) => (isActive ? 'active' : '')}>
               {n.label}
             </NavLink>
           ))}

@@ -24,6 +24,11 @@ export const AUDIT_LABELS: Record<string, string> = {
   'user.listed': 'Staff list viewed',
   'clinic.created': 'Clinic created',
   'clinic.updated': 'Clinic settings changed',
+  'public_profile.updated': 'Public page changed',
+  'consultation.received': 'Consultation request received (public)',
+  'consultation.listed': 'Consultation requests viewed',
+  'consultation.read': 'Consultation request opened',
+  'consultation.handled': 'Consultation request handled',
   'audit.searched': 'Audit trail searched',
   'audit.exported': 'Audit trail exported',
   'audit.verified': 'Audit trail verified',
@@ -31,4 +36,4 @@ export const AUDIT_LABELS: Record<string, string> = {
   'access.not_found': 'Refused: record not in this clinic',
 };
 
-export const AUDIT_ACTION_SUGGESTIONS: readonly string[] = ['auth.', 'user.', 'clinic.', 'audit.', 'access.', ...Object.keys(AUDIT_LABELS)];
+export const AUDIT_ACTION_SUGGESTIONS: readonly string[] = ['auth.', 'user.', 'clinic.', 'audit.', 'access.', 'public_profile.', 'consultation.', ...Object.keys(AUDIT_LABELS)];

@@ -7,3 +7,4 @@ export * from './consents';
 export * from './eligibility';
 export * from './plans';
 export * from './scheduling';
+export * from './public-pages';

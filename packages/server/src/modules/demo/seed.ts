@@ -1,10 +1,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { recordAudit } from '../../audit/record';
+import { provisionClinic } from '../clinic/provision';
 import { hashPassword } from '../../auth/passwords';
 import { clinics, users } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { StaffRole } from '../../policy/roles';
+import { seedDemoPublicProfile } from '../public/profile/demo';
 
 export const DEMO_CLINIC_SLUG = 'demo-riverside';
 
@@ -28,8 +30,9 @@ function demoPassphrase(): string {
  * they re-enter a passphrase generated randomly for this installation and shown on the demo pages.
  */
 export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created: boolean }> {
-  const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
+  const [existing] = await deps.db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
   if (existing !== undefined) {
+    await seedDemoPublicProfile(deps.db, existing, deps.clock.now());
     return { clinicId: existing.id, created: false };
   }
   const now = deps.clock.now();
@@ -49,11 +52,13 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
       createdAt: now,
     });
     await recordAudit(tx, { action: 'clinic.created', outcome: 'success', clinicId, actor: null, resourceType: 'clinic', resourceId: clinicId, details: { via: 'demo_seed' }, meta: null, at: now });
+    await provisionClinic(tx, clinicId, now);
     for (const s of DEMO_STAFF) {
       const id = randomUUID();
       await tx.insert(users).values({ id, clinicId, email: s.email, name: s.name, role: s.role, status: 'active', passwordHash, createdAt: now });
       await recordAudit(tx, { action: 'user.created', outcome: 'success', clinicId, actor: null, resourceType: 'user', resourceId: id, details: { role: s.role, via: 'demo_seed' }, meta: null, at: now });
     }
+    await seedDemoPublicProfile(tx, { id: clinicId, timeZone: 'America/New_York' }, now);
   });
   return { clinicId, created: true };
 }

@@ -9,6 +9,7 @@ import { defineRoute } from '../../http/route';
 import { Email, Password, SignInResult } from '../auth/schemas';
 import { openSession, initialStage } from '../auth/sign-in';
 import { ClinicName, Jurisdiction, PersonName, slugify, TimeZone } from '../clinic/fields';
+import { provisionClinic } from '../clinic/provision';
 
 const SETUP_LOCK_KEY = 7_246_183_902;
 
@@ -65,6 +66,7 @@ export const setupRoute = defineRoute({
         mfaEnabledAt: null,
       };
       await tx.insert(users).values(user);
+      await provisionClinic(tx, clinicId, now);
       const actor = { userId, role: 'admin' as const };
       await recordAudit(tx, { action: 'clinic.created', outcome: 'success', clinicId, actor, resourceType: 'clinic', resourceId: clinicId, meta, at: now });
       await recordAudit(tx, {
