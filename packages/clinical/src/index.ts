@@ -57,6 +57,7 @@ export type { PreDoseInput, PreDoseContext, PreDoseResult, ChecklistItem, Checkl
 export { evaluateVitals, type VitalsReading, type VitalsContext, type VitalsEvaluation, type HypertensiveSymptom } from './session/vitals.js';
 export { observationSchedule, dueReadings, type ObservationSchedule, type ScheduledObservation, type ObservationKind, type TakenObservation, type DueObservation, type DueStatus, type ScheduleResult } from './session/observation.js';
 export { evaluateDischarge, type DischargeInput, type DischargeContext, type DischargeResult } from './session/discharge.js';
+export { SESSION_STATES, SESSION_TRANSITIONS, STATES_NEEDING_REASON, ACTIVE_SESSION_STATES, isSessionState, checkTransition, type SessionState } from './session/state-machine.js';
 export { REMS_VERSIONS, remsRequirementsAt, monitoringFormStatus, type RemsVersion, type MonitoringFormRecord, type MonitoringFormStatus } from './session/rems.js';
 
 // Treatment courses

@@ -4,6 +4,8 @@ import { rule, type RuleDef } from './rule-def.js';
 const S = 'session';
 
 export const SESSION_RULES = {
+  SESSION_TRANSITION_NOT_ALLOWED: rule(S, 'block', 'A session step that does not follow from the current state', 'input_validation'),
+  SESSION_REASON_REQUIRED: rule(S, 'block', 'Cancelling, a no-show or stopping a session early needs a reason', 'input_validation'),
   BP_PREDOSE_ABOVE_LIMIT: rule(S, 'override', 'Esketamine pre-dose BP above the limit (trial rule: withhold; label: weigh delaying)', 'esketamine_trial_bp_gate', ['bp.esketaminePredoseSystolicMax', 'bp.esketaminePredoseDiastolicMax', 'bp.esketaminePredoseSystolicMaxOlder', 'bp.olderAdultAgeAbove']),
   BP_PREDOSE_ABOVE_CONTRAINDICATION_LIMIT: rule(S, 'block', 'Pre-dose resting BP above the ketamine contraindication limit', 'ketamine_swiss_smpc', ['bp.blockSystolicAbove', 'bp.blockDiastolicAbove', 'bp.blockAppliesToEsketamine']),
   FASTING_FOOD_TOO_RECENT: rule(S, 'warn', 'Food eaten more recently than the fasting time', 'spravato_fasting', ['fasting.esketamineFoodMinutes', 'fasting.racemicFoodMinutes']),

@@ -162,6 +162,8 @@ function courseFindings(): Finding[] {
     ...course.findings,
     ...K.generateCourse({ ...base, timeZone: 'Nowhere/Zone' }).findings,
     ...K.generateCourse({ ...base, route: 'im' }).findings,
+    ...K.checkTransition('signed', 'monitoring'),
+    ...K.checkTransition('dosing', 'stopped_early'),
     ...K.checkSessionSpacing({ route: 'esketamine_nasal', protocol: P, date: '2025-06-03', otherDates: ['2025-06-02'] }),
     ...K.rescheduleAfterMissed({ ...base, sessions, missedIndex: 2, earliestDate: '2025-03-20' }).findings,
     ...follow.findings,
