@@ -15,6 +15,7 @@ export type UserDto = UserOut;
 export type InvitationDto = InvitationOut;
 export type AuditEventDto = AuditEventOut;
 export type ClinicDto = z.infer<typeof ClinicOut>;
+export type * from './modules/ledger/contracts';
 export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';

@@ -3,6 +3,7 @@ import { authRoutes } from '../modules/auth';
 import { clinicRoutes } from '../modules/clinic/clinic.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
+import { ledgerRoutes } from '../modules/ledger';
 import { patientRoutes } from '../modules/patients';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { userRoutes } from '../modules/users';
@@ -18,6 +19,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...clinicRoutes,
     ...auditRoutes,
     ...patientRoutes,
+    ...ledgerRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

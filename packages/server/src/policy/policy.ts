@@ -2,6 +2,8 @@ import type { StaffRole } from './roles';
 
 const ALL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse', 'front_desk'];
 const ADMIN: readonly StaffRole[] = ['admin'];
+/** Staff who handle controlled drugs (everyone but the front desk). */
+const CLINICAL: readonly StaffRole[] = ['admin', 'prescriber', 'nurse'];
 
 /**
  * The one authorization table: action → roles allowed. Every non-public route declares one action.
@@ -24,6 +26,19 @@ export const POLICY = {
   'patient.read': ALL,
   'patient.register': ALL,
   'patient.update': ALL,
+  'ledger.read': CLINICAL,
+  'ledger.export': CLINICAL,
+  'ledger.receive': CLINICAL,
+  'ledger.waste': CLINICAL,
+  'ledger.transfer': CLINICAL,
+  'ledger.count': CLINICAL,
+  'ledger.configure': ADMIN,
+  'ledger.return': ADMIN,
+  'ledger.destroy': ADMIN,
+  'ledger.adjust': ADMIN,
+  'ledger.report_loss': ADMIN,
+  'ledger.resolve': ADMIN,
+  'ledger.verify': ADMIN,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

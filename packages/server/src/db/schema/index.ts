@@ -4,3 +4,4 @@ export * from './sessions';
 export * from './audit';
 export * from './patients';
 export * from './consents';
+export * from './ledger';
