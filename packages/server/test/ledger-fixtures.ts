@@ -95,14 +95,14 @@ export async function registerPatient(agent: Agent, first = 'Test'): Promise<str
 export async function administer(
   t: TestApp,
   user: TestUser,
-  input: { containerId: string; patientId: string; amountMg: number; volumeMl?: number; devices?: number; route?: Route; administrationId?: string },
+  input: { containerId: string; patientId: string; amountMg: number; volumeMl?: number; devices?: number; route?: Route; administrationId?: string; now?: Date },
 ) {
   return t.deps.db.transaction((tx) =>
     recordAdministration(tx, t.deps, {
       clinicId: user.clinicId,
       actor: actorOf(user),
       meta: null,
-      now: t.clock.now(),
+      now: input.now ?? t.clock.now(),
       containerId: input.containerId,
       patientId: input.patientId,
       sessionId: randomUUID(),
