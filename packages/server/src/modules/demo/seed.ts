@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/record';
 import { clinics, users } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { StaffRole } from '../../policy/roles';
+import { seedLedgerDemo } from '../ledger/demo';
 
 export const DEMO_CLINIC_SLUG = 'demo-riverside';
 
@@ -19,8 +20,9 @@ export const DEMO_STAFF: readonly { role: StaffRole; name: string; email: string
  * page offers one-click sign-in per role, so there is no default password anywhere.
  */
 export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created: boolean }> {
-  const [existing] = await deps.db.select({ id: clinics.id }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
+  const [existing] = await deps.db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
   if (existing !== undefined) {
+    await seedLedgerDemo(deps, existing.id, existing.timeZone);
     return { clinicId: existing.id, created: false };
   }
   const now = deps.clock.now();
@@ -43,5 +45,6 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
       await recordAudit(tx, { action: 'user.created', outcome: 'success', clinicId, actor: null, resourceType: 'user', resourceId: id, details: { role: s.role, via: 'demo_seed' }, meta: null, at: now });
     }
   });
+  await seedLedgerDemo(deps, clinicId, 'America/New_York');
   return { clinicId, created: true };
 }

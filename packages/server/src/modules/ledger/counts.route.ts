@@ -1,19 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { recordAudit } from '../../audit/record';
 import { WitnessInput } from '../../auth/witness';
-import { csContainers, csCounts } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import { auditedNotFound } from '../../http/not-found';
 import { defineRoute } from '../../http/route';
-import { ChainWriter, NO_LINKS } from './chain-writer';
+import { writeCount } from './counts';
 import { COUNT_KINDS, countLines, CountLineOut, CountOut, listCounts } from './counts-query';
-import { violationError } from './movements';
-import { lockContainers, shapeOf } from './repo';
 import { Id, OptionalText, Signature, signAndWitness } from './route-support';
-import { evaluateCount } from './rules/count';
-import type { ContainerStatus } from './rules/movement';
 
 const Line = z.object({
   containerId: z.uuid(),
@@ -51,88 +43,7 @@ export const recordCountRoute = defineRoute({
     if (witness === undefined) {
       throw new AppError('RULE_BLOCKED', { detail: 'A count needs a second counter.' });
     }
-    const countId = randomUUID();
-    await deps.db.transaction(async (tx) => {
-      const inStock = await tx
-        .select({ id: csContainers.id })
-        .from(csContainers)
-        .where(and(eq(csContainers.clinicId, me.clinicId), eq(csContainers.status, 'in_stock')));
-      const locked = await lockContainers(tx, me.clinicId, [...inStock.map((r) => r.id), ...body.lines.map((l) => l.containerId)]).catch((err: unknown) => {
-        throw err instanceof AppError && err.code === 'NOT_FOUND' ? new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.lines', message: 'A listed container is not in this clinic.' }] }) : err;
-      });
-      const chain = await ChainWriter.open(tx, me.clinicId);
-      const [open] = await listCounts(tx, me.clinicId, { unresolvedOnly: true }, 1);
-      if (open !== undefined) {
-        throw new AppError('STATE_TRANSITION_INVALID', {
-          detail: `The count of ${open.countedAt.slice(0, 10)} found ${open.discrepancies} discrepanc${open.discrepancies === 1 ? 'y' : 'ies'} that an administrator has not resolved yet. Resolve it before the next count.`,
-          extra: { unresolvedCountId: open.id },
-        });
-      }
-      // Re-read after the chain lock: a container received meanwhile must be counted too.
-      const nowInStock = await tx.select({ id: csContainers.id }).from(csContainers).where(and(eq(csContainers.clinicId, me.clinicId), inArray(csContainers.status, ['in_stock'])));
-      const candidates = [...locked.values()].map((c) => ({ id: c.row.id, containerNo: c.row.containerNo, status: c.row.status as ContainerStatus, balanceUg: c.row.balanceUg, balanceUnits: c.row.balanceUnits, product: shapeOf(c.product) }));
-      if (nowInStock.some((r) => !locked.has(r.id))) {
-        throw new AppError('CONFLICT', { detail: 'Stock arrived while you were counting. Reload and count again.' });
-      }
-      const result = evaluateCount(candidates, body.lines);
-      if (!result.ok) {
-        throw violationError(result.violation);
-      }
-      await tx.insert(csCounts).values({
-        id: countId,
-        clinicId: me.clinicId,
-        kind: body.kind,
-        businessTime: body.kind === 'routine' ? null : (body.businessTime ?? null),
-        countedAt: ctx.now,
-        performedBy: me.userId,
-        witnessId: witness.userId,
-        containers: result.value.lines.length,
-        discrepancies: result.value.discrepancies,
-        notes: body.notes,
-      });
-      for (const line of result.value.lines) {
-        const c = locked.get(line.containerId);
-        await chain.append({
-          ...NO_LINKS,
-          kind: 'count',
-          occurredAt: ctx.now,
-          recordedAt: ctx.now,
-          containerId: line.containerId,
-          productId: c?.product.id ?? null,
-          deltaUg: 0,
-          balanceUg: line.expectedUg,
-          balanceUnits: line.expectedUnits,
-          refType: 'count',
-          refId: countId,
-          performedBy: me.userId,
-          performedByName: me.name,
-          signedWith: ctx.signedWith,
-          witness1Id: witness.userId,
-          witness1Name: witness.name,
-          details: {
-            countKind: body.kind,
-            expectedUl: line.expectedUl,
-            countedUg: line.countedUg,
-            countedUl: line.countedUl,
-            countedUnits: line.countedUnits,
-            differenceUg: line.differenceUg,
-            discrepancy: line.discrepancy,
-            estimated: line.estimated,
-          },
-        });
-      }
-      await recordAudit(tx, {
-        action: 'ledger.count_recorded',
-        outcome: 'success',
-        clinicId: me.clinicId,
-        actor: me,
-        resourceType: 'cs_count',
-        resourceId: countId,
-        details: { kind: body.kind, containers: result.value.lines.length, discrepancies: result.value.discrepancies, witnessIds: [witness.userId] },
-        meta,
-        at: ctx.now,
-      });
-    });
+    const countId = await deps.db.transaction((tx) => writeCount(tx, ctx, witness, { kind: body.kind, businessTime: body.businessTime ?? null, notes: body.notes, lines: body.lines }));
     const [count] = await listCounts(deps.db, me.clinicId, { ids: [countId] }, 1);
     if (count === undefined) {
       throw new Error('count vanished');

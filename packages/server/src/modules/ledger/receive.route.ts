@@ -1,17 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { daysBetween } from '@ketapath/clinical';
-import { recordAudit } from '../../audit/record';
-import { csContainers, csLocations, csProducts, csReceipts } from '../../db/schema';
+import { csLocations, csProducts } from '../../db/schema';
 import { AppError, type FieldIssue } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { startOfLocalDay } from '../../lib/zoned';
-import { ChainWriter, NO_LINKS } from './chain-writer';
+import { ChainWriter } from './chain-writer';
 import { ContainerOut, presentContainer } from './presenters';
 import { OptionalText, Signature, signAndWitness, Text } from './route-support';
-import { fullContainer } from './rules/quantity';
-import { shapeOf } from './repo';
+import { writeReceipt } from './receipts';
 
 const Item = z.object({
   productId: z.uuid(),
@@ -76,90 +73,18 @@ export const receiveRoute = defineRoute({
       throw new AppError('VALIDATION_FAILED', { fields: issues });
     }
     const occurredAt = body.receivedOn === today ? now : startOfLocalDay(body.receivedOn, clinic.timeZone);
-    const receiptId = randomUUID();
+    const items = body.items.map((item) => {
+      const product = products.get(item.productId);
+      const location = locations.get(item.locationId);
+      if (product === undefined || location === undefined) {
+        throw new Error('validated above');
+      }
+      return { product, location, lot: item.lot, expiryDate: item.expiryDate, containers: item.containers };
+    });
     return deps.db.transaction(async (tx) => {
       const chain = await ChainWriter.open(tx, me.clinicId);
-      await tx.insert(csReceipts).values({
-        id: receiptId,
-        clinicId: me.clinicId,
-        receivedOn: body.receivedOn,
-        supplierName: body.supplierName,
-        supplierAddress: body.supplierAddress,
-        supplierRegistration: body.supplierRegistration,
-        invoiceNumber: body.invoiceNumber,
-        orderFormNumber: body.orderFormNumber,
-        notes: body.notes,
-        receivedBy: me.userId,
-        recordedAt: now,
-      });
-      let no = await chain.nextContainerNo();
-      const out = [];
-      for (const item of body.items) {
-        const product = products.get(item.productId);
-        const location = locations.get(item.locationId);
-        if (product === undefined || location === undefined) {
-          throw new Error('validated above');
-        }
-        const full = fullContainer(shapeOf(product));
-        for (let n = 0; n < item.containers; n++) {
-          const container = {
-            id: randomUUID(),
-            clinicId: me.clinicId,
-            productId: product.id,
-            receiptId,
-            containerNo: no++,
-            lot: item.lot,
-            expiryDate: item.expiryDate,
-            locationId: location.id,
-            status: 'in_stock',
-            balanceUg: full.ug,
-            balanceUnits: full.units,
-            createdAt: now,
-            updatedAt: now,
-          };
-          await tx.insert(csContainers).values(container);
-          await chain.append({
-            ...NO_LINKS,
-            kind: 'receipt',
-            occurredAt,
-            recordedAt: now,
-            containerId: container.id,
-            productId: product.id,
-            deltaUg: full.ug,
-            deltaUl: full.ul,
-            deltaUnits: full.units,
-            balanceUg: full.ug,
-            balanceUnits: full.units,
-            toLocationId: location.id,
-            refType: 'receipt',
-            refId: receiptId,
-            performedBy: me.userId,
-            performedByName: me.name,
-            signedWith: ctx.signedWith,
-            details: {
-              supplierName: body.supplierName,
-              supplierAddress: body.supplierAddress,
-              supplierRegistration: body.supplierRegistration,
-              invoiceNumber: body.invoiceNumber,
-              orderFormNumber: body.orderFormNumber,
-              receivedOn: body.receivedOn,
-            },
-          });
-          out.push(presentContainer(container, product, location, today));
-        }
-      }
-      await recordAudit(tx, {
-        action: 'ledger.receipt_recorded',
-        outcome: 'success',
-        clinicId: me.clinicId,
-        actor: me,
-        resourceType: 'cs_receipt',
-        resourceId: receiptId,
-        details: { containers: out.length, products: productIds },
-        meta,
-        at: now,
-      });
-      return { receiptId, containers: out };
+      const { receiptId, containers } = await writeReceipt(tx, chain, ctx, { ...body, occurredAt, items });
+      return { receiptId, containers: containers.map((c) => presentContainer(c.row, c.product, c.location, today)) };
     });
   },
 });
