@@ -11,6 +11,7 @@ import { ClinicSettingsPage } from './pages/ClinicSettingsPage';
 import { EnrolPage } from './pages/EnrolPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
+import { LedgerRoutes } from './pages/ledger/LedgerRoutes';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SetupPage } from './pages/SetupPage';
@@ -25,6 +26,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         <Route path="/" element={<HomePage session={session} />} />
         {can(session, 'user.list') && <Route path="/staff" element={<StaffPage session={session} />} />}
         {can(session, 'audit.read') && <Route path="/audit" element={<AuditPage session={session} />} />}
+        {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
         {can(session, 'clinic.update') && <Route path="/settings" element={<ClinicSettingsPage />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />

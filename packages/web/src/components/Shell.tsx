@@ -15,6 +15,7 @@ interface NavItem {
 /** Navigation shows only what the signed-in role may open (the server decides; the UI reads abilities). */
 export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Home' },
+  { to: '/controlled-drugs', label: 'Controlled drugs', needs: 'ledger.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
   { to: '/settings', label: 'Clinic settings', needs: 'clinic.update' },

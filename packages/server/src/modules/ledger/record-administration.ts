@@ -8,6 +8,7 @@
  * same administration and container is refused (unique index), which makes retries safe.
  */
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Route } from '@ketapath/clinical';
 import { clinics, csLedgerEntries, patients } from '../../db/schema';
 import type { Tx } from '../../db/types';
@@ -52,6 +53,10 @@ export type RecordAdministrationResult = EntryBrief;
  * not add up; NOT_FOUND for a container or patient outside the clinic; CONFLICT when already recorded).
  */
 export async function recordAdministration(tx: Tx, _deps: Pick<Deps, 'clock'>, input: RecordAdministrationInput): Promise<RecordAdministrationResult> {
+  const bad = (['containerId', 'patientId', 'sessionId', 'administrationId'] as const).filter((k) => !z.uuid().safeParse(input[k]).success);
+  if (bad.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { fields: bad.map((k) => ({ path: k, message: 'Not a valid id.' })) });
+  }
   const locked = (await lockContainers(tx, input.clinicId, [input.containerId])).get(input.containerId);
   if (locked === undefined) {
     throw new AppError('NOT_FOUND', { detail: 'No such container in this clinic.' });
