@@ -159,7 +159,7 @@ describe('controlled-drug ledger in the browser', () => {
   it('wastes the remainder with a witness who signs on the same screen', async () => {
     const { page } = nurse;
     await tab(page, 'Stock').click();
-    await row(page, 1).getByRole('button', { name: 'Waste' }).click();
+    await row(page, 1).getByRole('button', { name: 'Waste', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Waste with a witness' });
     await dialog.getByText('465 mg · 9.3 mL left').waitFor();
     await dialog.getByLabel('Everything that is left').check();
@@ -220,6 +220,13 @@ describe('controlled-drug ledger in the browser', () => {
     const csv = await page.request.get(`${url}/api/ledger/register.csv?kind=administration`);
     expect(await csv.text()).toContain('Maria García');
     await screenshot(page, 'ledger-reports');
+    await tab(page, 'Stock').click();
+    await page.getByRole('button', { name: 'More… for container #2' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Container #2' });
+    await dialog.getByRole('table', { name: 'Register' }).getByText('Received').waitFor();
+    await dialog.getByRole('button', { name: 'Destroy' }).waitFor();
+    await screenshot(page, 'ledger-container');
+    await dialog.getByRole('button', { name: 'Close' }).click();
     await tab(page, 'Theft & loss').click();
     await page.getByRole('button', { name: 'Report a theft or loss' }).click();
     await page.getByRole('form', { name: 'Report a theft or loss' }).waitFor();

@@ -35,7 +35,8 @@ interface Qty {
 /** "465 mg · 9.3 mL" or "2 devices · 56 mg". */
 export function qty(b: Qty, unitLabel: string | null = 'device'): string {
   if (b.units !== null) {
-    return `${b.units} ${unitLabel ?? 'unit'}${b.units === 1 ? '' : 's'} · ${n(b.mg)} mg`;
+    const word = unitLabel === 'dev.' ? 'dev.' : `${unitLabel ?? 'unit'}${b.units === 1 ? '' : 's'}`;
+    return `${b.units} ${word} · ${n(b.mg)} mg`;
   }
   return b.ml === null ? `${n(b.mg)} mg` : `${n(b.mg)} mg · ${n(b.ml)} mL`;
 }

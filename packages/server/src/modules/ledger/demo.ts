@@ -103,9 +103,9 @@ export async function seedLedgerDemo(deps: Deps, clinicId: string, timeZone: str
     };
     await writeCount(tx, ctx(cast.admin, at(start, 8, 30)), w(cast.nurse), { kind: 'initial_inventory', businessTime: 'opening', notes: 'Opening inventory: no controlled drugs held before today.', lines: [] });
     await receive(start, 'DEMO-INV-2201', [
-      { product: ketamine, location: safe, lot: 'DEMO-K2291', expiryDate: addDays(today, 300), containers: 2 },
+      { product: ketamine, location: safe, lot: 'DEMO-K2291', expiryDate: addDays(today, 300), containers: 3 },
       { product: ketamine, location: safe, lot: 'DEMO-K1907', expiryDate: addDays(today, 9), containers: 1 },
-      { product: kit56, location: safe, lot: 'DEMO-S5521', expiryDate: addDays(today, 240), containers: 3 },
+      { product: kit56, location: safe, lot: 'DEMO-S5521', expiryDate: addDays(today, 240), containers: 4 },
       { product: kit84, location: safe, lot: 'DEMO-S5530', expiryDate: addDays(today, 240), containers: 3 },
     ]);
 
@@ -135,8 +135,9 @@ export async function seedLedgerDemo(deps: Deps, clinicId: string, timeZone: str
       const wd = weekdayOf(day);
       if (d === restockDay) {
         await receive(day, 'DEMO-INV-2240', [
-          { product: kit56, location: safe, lot: 'DEMO-S5602', expiryDate: addDays(today, 270), containers: 2 },
-          { product: kit84, location: safe, lot: 'DEMO-S5611', expiryDate: addDays(today, 270), containers: 2 },
+          { product: ketamine, location: safe, lot: 'DEMO-K2340', expiryDate: addDays(today, 330), containers: 2 },
+          { product: kit56, location: safe, lot: 'DEMO-S5602', expiryDate: addDays(today, 270), containers: 3 },
+          { product: kit84, location: safe, lot: 'DEMO-S5611', expiryDate: addDays(today, 270), containers: 4 },
         ]);
       }
       const doses: { patient: number; hour: number }[] = wd === 1 || wd === 5 ? [{ patient: 0, hour: 10 }] : wd === 3 ? [{ patient: 1, hour: 11 }] : wd === 2 ? [{ patient: 2, hour: 9 }] : [{ patient: 3, hour: 9 }];

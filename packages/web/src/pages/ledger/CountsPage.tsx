@@ -7,7 +7,7 @@ import { can, type ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CountForm } from '../../components/ledger/CountForm';
 import { EMPTY_SIGNATURE, MySignature, signatureBody, signatureError } from '../../components/ledger/Signature';
-import { formatDateTime } from '../../lib/format';
+import { formatDate, formatDateTime } from '../../lib/format';
 import { qty } from '../../lib/ledger-format';
 import { LedgerLayout } from './LedgerLayout';
 import { useAlerts, useLedgerMutation } from './queries';
@@ -172,7 +172,6 @@ export function CountsPage({ session }: { session: ActiveSession }) {
                 <th>When</th>
                 <th>Type</th>
                 <th>Counted by</th>
-                <th className="num">Containers</th>
                 <th>Result</th>
                 <th />
               </tr>
@@ -180,17 +179,22 @@ export function CountsPage({ session }: { session: ActiveSession }) {
             <tbody>
               {(counts.data?.counts ?? []).map((c) => (
                 <tr key={c.id} className={c.status === 'discrepancy' ? 'discrepancy' : undefined}>
-                  <td className="nowrap">{formatDateTime(c.countedAt, tz)}</td>
+                  <td>
+                    <span className="nowrap">{formatDate(c.countedAt, tz)}</span>
+                    <div className="small muted">{formatDateTime(c.countedAt, tz).split(', ')[1]}</div>
+                  </td>
                   <td>{KIND_WORDS[c.kind]}</td>
                   <td className="small">
                     {c.performedBy.name}
                     <div className="muted">with {c.witness.name}</div>
                   </td>
-                  <td className="num">{c.containers}</td>
                   <td>
                     {c.status === 'ok' && <span className="badge ok">All matched</span>}
                     {c.status === 'discrepancy' && <span className="badge danger">Discrepancy: explain</span>}
                     {c.status === 'resolved' && <span className="badge info">Discrepancy explained</span>}
+                    <div className="small muted">
+                      {c.containers} container{c.containers === 1 ? '' : 's'}
+                    </div>
                   </td>
                   <td>
                     <button type="button" className="secondary small" onClick={() => show(c.id)}>

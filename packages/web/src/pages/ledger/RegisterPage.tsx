@@ -5,8 +5,8 @@ import { api, qs } from '../../api/client';
 import { can, type ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field, SelectField } from '../../components/Field';
-import { formatDateTime } from '../../lib/format';
-import { entryDetail, KIND_LABELS, qty, signedAmount } from '../../lib/ledger-format';
+import { RegisterTable } from '../../components/ledger/RegisterTable';
+import { KIND_LABELS } from '../../lib/ledger-format';
 import { LedgerLayout } from './LedgerLayout';
 import { useCatalog } from './queries';
 
@@ -17,7 +17,8 @@ export interface RegisterFilters {
   from: string;
   to: string;
 }
-const EMPTY: RegisterFilters = { productId: '', patientId: '', kind: '', from: '', to: '' };
+const MOVEMENTS = 'receipt,administration,waste,transfer,return,destruction,loss,adjustment,count_resolution';
+const EMPTY: RegisterFilters = { productId: '', patientId: '', kind: MOVEMENTS, from: '', to: '' };
 
 /** Find a patient by name or record number and choose them (for the dispensing log). */
 function PatientPicker({ value, onChange }: { value: string; onChange: (id: string) => void }) {
@@ -38,57 +39,6 @@ function PatientPicker({ value, onChange }: { value: string; onChange: (id: stri
         options={[{ value: '', label: 'Any patient' }, ...options.map((p) => ({ value: p.id, label: `${p.displayName} (${p.mrn}, born ${p.dateOfBirth})` }))]}
       />
     </>
-  );
-}
-
-export function RegisterTable({ entries, timeZone }: { entries: LedgerEntryDto[]; timeZone: string }) {
-  return (
-    <div className="table-wrap">
-      <table className="ledger-table" aria-label="Register">
-        <thead>
-          <tr>
-            <th>No. · when</th>
-            <th>Entry</th>
-            <th className="num">Amount</th>
-            <th className="num">Left after</th>
-            <th>Patient / details</th>
-            <th>By · witness</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.id} className={e.flagged ? 'flagged' : e.kind === 'count' && e.details.discrepancy === true ? 'discrepancy' : undefined}>
-              <td className="small nowrap">
-                <strong>{e.seq}</strong>
-                <div className="muted">{formatDateTime(e.occurredAt, timeZone)}</div>
-              </td>
-              <td>
-                {e.flagged ? <span className="badge danger">Adjustment</span> : <strong>{KIND_LABELS[e.kind] ?? e.kind}</strong>}
-                <div className="small">
-                  {e.product?.name}
-                  {e.container !== null && (
-                    <span className="muted">
-                      {' '}
-                      · #{e.container.no} · lot {e.container.lot}
-                    </span>
-                  )}
-                </div>
-              </td>
-              <td className="num small">{signedAmount(e)}</td>
-              <td className="num small">{e.balance === null ? '' : qty(e.balance, 'device')}</td>
-              <td className="small">
-                {entryDetail(e)}
-                {e.flagged && e.reason !== null && <div>{e.reason}</div>}
-              </td>
-              <td className="small">
-                {e.performedBy.name}
-                {e.witnesses.length > 0 && <div className="muted">witness: {e.witnesses.map((w) => w.name).join(', ')}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
@@ -127,14 +77,18 @@ export function RegisterPage({ session }: { session: ActiveSession }) {
         ) : undefined
       }
     >
-      <form className="panel" onSubmit={apply} aria-label="Filter the register">
+      <details className="panel" open={Object.entries(filters).some(([k, v]) => v !== EMPTY[k as keyof RegisterFilters])}>
+        <summary>
+          <strong>Filter</strong> <span className="muted small">by product, entry type, dates or patient (e.g. a patient’s dispensing log)</span>
+        </summary>
+      <form onSubmit={apply} aria-label="Filter the register" style={{ marginTop: '1rem' }}>
         <div className="form-row">
           <SelectField label="Product" value={draft.productId} onChange={(e) => setDraft({ ...draft, productId: e.target.value })} options={[{ value: '', label: 'All products' }, ...(catalog.data?.products ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
           <SelectField
             label="Entry type"
             value={draft.kind}
             onChange={(e) => setDraft({ ...draft, kind: e.target.value })}
-            options={[{ value: '', label: 'Everything' }, { value: 'administration', label: 'Doses given (dispensing log)' }, ...Object.entries(KIND_LABELS).filter(([k]) => k !== 'administration').map(([value, label]) => ({ value, label }))]}
+            options={[{ value: MOVEMENTS, label: 'Everything but counts' }, { value: '', label: 'Everything, with each count line' }, { value: 'administration', label: 'Doses given (dispensing log)' }, ...Object.entries(KIND_LABELS).filter(([k]) => k !== 'administration').map(([value, label]) => ({ value, label }))]}
           />
           <Field label="From (date)" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
           <Field label="To (date)" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
@@ -149,6 +103,7 @@ export function RegisterPage({ session }: { session: ActiveSession }) {
           </button>
         </div>
       </form>
+      </details>
       <ErrorAlert error={entries.error} />
       <div className="panel">
         <RegisterTable entries={rows} timeZone={session.clinic.timeZone} />

@@ -119,7 +119,7 @@ export function SetupPage({ session }: { session: ActiveSession }) {
                     {p.code !== null && ` · ${p.codeSystem ?? ''} ${p.code}`}
                   </div>
                 </td>
-                <td>
+                <td className="num">
                   <ActiveToggle url={`/api/ledger/products/${p.id}`} item={p} />
                 </td>
               </tr>
@@ -137,7 +137,7 @@ export function SetupPage({ session }: { session: ActiveSession }) {
                 <td>
                   <strong>{l.name}</strong> <span className="small muted">{l.kind}</span> {!l.active && <span className="badge">Not in use</span>}
                 </td>
-                <td>
+                <td className="num">
                   <ActiveToggle url={`/api/ledger/locations/${l.id}`} item={l} />
                 </td>
               </tr>

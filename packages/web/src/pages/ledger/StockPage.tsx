@@ -4,13 +4,14 @@ import { Link, useLocation } from 'react-router';
 import { can, type ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ExpiryBadge, StatusBadge } from '../../components/ledger/Badges';
+import { ContainerDialog, type ContainerAction } from '../../components/ledger/ContainerDialog';
 import { DestroyDialog } from '../../components/ledger/DestroyDialog';
 import { AdjustDialog, MoveDialog, ReturnDialog, WasteDialog } from '../../components/ledger/MovementDialogs';
 import { qty } from '../../lib/ledger-format';
 import { LedgerLayout } from './LedgerLayout';
 import { useCatalog, useStock } from './queries';
 
-type Action = 'waste' | 'move' | 'return' | 'destroy' | 'adjust';
+type Action = ContainerAction | 'detail';
 
 /** Stock on hand: every container with its product, lot, expiry, place and balance, and what can be done with it. */
 export function StockPage({ session }: { session: ActiveSession }) {
@@ -77,9 +78,8 @@ export function StockPage({ session }: { session: ActiveSession }) {
             <thead>
               <tr>
                 <th>No.</th>
-                <th>Product · lot</th>
+                <th>Product · lot · place</th>
                 <th>Expires</th>
-                <th>Place</th>
                 <th className="num">Left</th>
                 <th>Actions</th>
               </tr>
@@ -95,6 +95,7 @@ export function StockPage({ session }: { session: ActiveSession }) {
                     <div className="small muted">
                       {c.product.code === null ? '' : `${c.product.code} · `}lot {c.lot}
                     </div>
+                    <div className="small">{c.location.name}</div>
                   </td>
                   <td className="nowrap">
                     {c.expiryDate}
@@ -102,46 +103,21 @@ export function StockPage({ session }: { session: ActiveSession }) {
                       <ExpiryBadge c={c} />
                     </div>
                   </td>
-                  <td>{c.location.name}</td>
                   <td className="num">
                     <span className="balance">{qty(c.balance, c.product.unitLabel)}</span>
                     <div className="small muted">{c.status === 'in_stock' ? (c.opened ? 'opened' : 'sealed') : <StatusBadge status={c.status} />}</div>
                   </td>
                   <td>
-                    {c.status === 'in_stock' && (
-                      <div className="row-actions">
-                        {can(session, 'ledger.waste') && (
-                          <button type="button" className="secondary small" onClick={() => setOpen({ action: 'waste', container: c })}>
-                            Waste
-                          </button>
-                        )}
-                        {can(session, 'ledger.transfer') && (
-                          <button type="button" className="secondary small" onClick={() => setOpen({ action: 'move', container: c })}>
-                            Move
-                          </button>
-                        )}
-                        {can(session, 'ledger.destroy') && (
-                          <button type="button" className="secondary small" onClick={() => setOpen({ action: 'destroy', container: c })}>
-                            Destroy
-                          </button>
-                        )}
-                        {can(session, 'ledger.return') && (
-                          <button type="button" className="secondary small" onClick={() => setOpen({ action: 'return', container: c })}>
-                            Return
-                          </button>
-                        )}
-                        {can(session, 'ledger.adjust') && (
-                          <button type="button" className="secondary small" onClick={() => setOpen({ action: 'adjust', container: c })}>
-                            Adjust
-                          </button>
-                        )}
-                      </div>
-                    )}
-                    {c.status === 'empty' && can(session, 'ledger.adjust') && (
-                      <button type="button" className="secondary small" onClick={() => setOpen({ action: 'adjust', container: c })}>
-                        Adjust
+                    <div className="row-actions">
+                      {c.status === 'in_stock' && can(session, 'ledger.waste') && (
+                        <button type="button" className="secondary small" onClick={() => setOpen({ action: 'waste', container: c })}>
+                          Waste
+                        </button>
+                      )}
+                      <button type="button" className="secondary small" aria-label={`More… for container #${c.no}`} onClick={() => setOpen({ action: 'detail', container: c })}>
+                        More…
                       </button>
-                    )}
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -150,6 +126,7 @@ export function StockPage({ session }: { session: ActiveSession }) {
         </div>
         {rows.length === 0 && !stock.isPending && <p className="muted">Nothing in stock. Use “Receive stock” when a delivery arrives.</p>}
       </div>
+      {open?.action === 'detail' && <ContainerDialog container={open.container} session={session} onClose={close} onAction={(action) => setOpen({ action, container: open.container })} />}
       {open?.action === 'waste' && <WasteDialog container={open.container} mfa={mfa} onClose={close} onDone={done} />}
       {open?.action === 'move' && <MoveDialog container={open.container} mfa={mfa} onClose={close} onDone={done} locations={catalog.data?.locations ?? []} />}
       {open?.action === 'return' && <ReturnDialog container={open.container} mfa={mfa} onClose={close} onDone={done} />}
