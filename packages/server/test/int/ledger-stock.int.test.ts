@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, csLedgerEntries, users } from '../../src/db/schema';
+import { totpAt } from '../../src/auth/totp';
 import { clinicWithStaff, createStaff } from '../factories';
 import { createTestApp, type TestApp } from '../harness';
 import { administer, receive, registerPatient, SIGN, stock, stockedClinic, SUPPLIER, today, witness } from '../ledger-fixtures';
@@ -147,6 +148,24 @@ describe('ledger: witnessed waste and other movements', () => {
     expect((await nurse.post(url, { all: true, reason: 'again', ...SIGN, witness: witness(admin) })).status).toBe(422);
     const [entry] = (await s.clinic.as.admin.get(`/api/ledger/register?containerId=${vial}&kind=waste`)).body.entries;
     expect(entry).toMatchObject({ witnesses: [{ id: admin.id, name: admin.name }], reason: 'Remainder after the last dose' });
+  });
+
+  it('asks a witness who uses two-step sign-in for their current code, and accepts each code once', async () => {
+    const s = await stockedClinic(t);
+    const [vial] = await receive(t, s.clinic.as.nurse, s, s.ketamine);
+    const secure = await createStaff(t, s.clinic.clinic, 'prescriber', { mfa: true });
+    const url = `/api/ledger/containers/${vial}/waste`;
+    const body = (totpCode?: string) => ({ volumeMl: 0.5, reason: 'Drawn up, not given', ...SIGN, witness: { ...witness(secure), ...(totpCode === undefined ? {} : { totpCode }) } });
+    const noCode = await s.clinic.as.nurse.post(url, body());
+    expect(noCode.status).toBe(401);
+    expect(noCode.body).toMatchObject({ needsTotp: true, errors: [{ path: 'body.witness.totpCode', message: expect.stringMatching(/6-digit code/) }] });
+    expect((await s.clinic.as.nurse.post(url, body('000000'))).status).toBe(401);
+    t.clock.advance(30_000);
+    const code = totpAt(secure.mfaSecret!, t.clock.now());
+    expect((await s.clinic.as.nurse.post(url, body(code))).status).toBe(201);
+    expect((await s.clinic.as.nurse.post(url, body(code))).status).toBe(401);
+    const [entry] = (await s.clinic.as.nurse.get(`/api/ledger/register?kind=waste&containerId=${vial}`)).body.entries;
+    expect(entry).toMatchObject({ witnesses: [{ id: secure.id }], details: { witnessMethods: ['password+totp'] } });
   });
 
   it('moves, returns, adjusts (flagged, admin only) and destroys with two witnesses', async () => {
