@@ -9,7 +9,7 @@ import { ChainWriter } from './chain-writer';
 import { applyMovement } from './movements';
 import { EntryBriefOut, presentEntryBrief } from './presenters';
 import { ensureContainers, lockContainers } from './repo';
-import { Signature, signAndWitness, Text } from './route-support';
+import { LedgerDate, signAndWitness, Signature, Text } from './route-support';
 import { ledgerRules } from './rules/jurisdiction';
 
 export const destroyRoute = defineRoute({
@@ -25,7 +25,7 @@ export const destroyRoute = defineRoute({
       containerIds: z.array(z.uuid()).min(1, 'Choose at least one container').max(50),
       method: Text(200, 3, 'Say how it was destroyed (e.g. drug waste system, reverse distributor)'),
       place: Text(200, 2, 'Say where it was destroyed'),
-      occurredOn: z.iso.date().optional(),
+      occurredOn: LedgerDate.optional(),
       ...Signature,
       witnesses: z.array(WitnessInput).min(1, 'Add the witnesses').max(3),
     }),

@@ -7,13 +7,13 @@ import { defineRoute } from '../../http/route';
 import { startOfLocalDay } from '../../lib/zoned';
 import { ChainWriter } from './chain-writer';
 import { ContainerOut, presentContainer } from './presenters';
-import { OptionalText, Signature, signAndWitness, Text } from './route-support';
+import { LedgerDate, OptionalText, signAndWitness, Signature, Text } from './route-support';
 import { writeReceipt } from './receipts';
 
 const Item = z.object({
   productId: z.uuid(),
   lot: Text(40, 1, 'Enter the lot number'),
-  expiryDate: z.iso.date(),
+  expiryDate: LedgerDate,
   containers: z.number().int().min(1, 'At least 1').max(200),
   locationId: z.uuid(),
 });
@@ -31,7 +31,7 @@ export const receiveRoute = defineRoute({
   tags: ['Controlled drugs'],
   schema: {
     body: z.object({
-      receivedOn: z.iso.date(),
+      receivedOn: LedgerDate,
       supplierName: Text(160, 2, 'Enter the supplier'),
       supplierAddress: Text(400, 5, 'Enter the supplier’s address'),
       supplierRegistration: OptionalText(40),

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
+import { LedgerDate } from './route-support';
 import { csContainers, csLedgerEntries, csLocations, csProducts, patients } from '../../db/schema';
 import type { Queryable } from '../../db/types';
 import { addDays } from '@ketapath/clinical';
@@ -23,8 +24,8 @@ export const RegisterFilter = z.object({
     .optional()
     .transform((s) => (s === undefined || s === '' ? undefined : s.split(',')))
     .pipe(z.array(z.enum(ENTRY_KINDS)).max(ENTRY_KINDS.length).optional()),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: LedgerDate.optional(),
+  to: LedgerDate.optional(),
 });
 export type RegisterFilter = z.infer<typeof RegisterFilter>;
 

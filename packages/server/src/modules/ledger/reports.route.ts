@@ -11,7 +11,7 @@ import { startOfLocalDay } from '../../lib/zoned';
 import { loadClinic } from '../clinic/load';
 import { countLines, listCounts, type CountLineOut, type CountOut } from './counts-query';
 import { localStamp } from './export-format';
-import { Id } from './route-support';
+import { Id, LedgerDate } from './route-support';
 import { ledgerRules } from './rules/jurisdiction';
 import { MOVEMENT_KINDS } from './rules/movement';
 import { fromThousandths } from './rules/quantity';
@@ -39,7 +39,7 @@ export const summaryRoute = defineRoute({
   summary: 'Reconciliation per product for a period: opening, received, administered, wasted, returned, destroyed, lost, adjusted (flagged), closing',
   tags: ['Controlled drugs'],
   schema: {
-    querystring: z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() }),
+    querystring: z.object({ from: LedgerDate.optional(), to: LedgerDate.optional() }),
     response: { 200: z.object({ from: z.string().nullable(), to: z.string().nullable(), products: z.array(SummaryRow) }) },
   },
   async handler({ query, deps, actor }) {

@@ -13,6 +13,9 @@ import type { QuantityInput } from './rules/quantity';
 
 export const Id = z.object({ id: z.uuid() });
 
+/** A calendar date (YYYY-MM-DD) within a sane range, so date arithmetic never leaves the calendar. */
+export const LedgerDate = z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2999-12-31', { message: 'Choose a date between 1900 and 2999' });
+
 /** The performer's signature fields, spread into every write body (CONTRIBUTING: signatures take Reauth fields). */
 export const Signature = Reauth.shape;
 

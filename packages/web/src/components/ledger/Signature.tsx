@@ -67,7 +67,7 @@ export function signatureError(error: unknown): unknown {
   return new ApiError(error.status, {
     code: error.code,
     title: witness ? 'The witness could not be confirmed' : 'Your password or code is not right',
-    detail: witness ? 'Check the witness’s email, password and code (marked below).' : 'Type your own password (and code) again to sign.',
+    detail: witness ? 'Ask the witness to type their email, password and code again.' : 'Type your own password (and code) again to sign.',
     errors: [...error.fields],
   });
 }
