@@ -45,6 +45,7 @@ export type TimelineEventDto = TimelineEventOut;
 export type PublicProfileDto = PublicProfileOut;
 export type ConsultationDto = ConsultationOut;
 export type ConsultationSummaryDto = ConsultationSummaryOut;
+export type * from './modules/ledger/contracts';
 export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';

@@ -12,6 +12,7 @@ import { ConsultationRequestsPage } from './pages/ConsultationRequestsPage';
 import { EnrolPage } from './pages/EnrolPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
+import { LedgerRoutes } from './pages/ledger/LedgerRoutes';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PatientChartPage } from './pages/patients/PatientChartPage';
@@ -46,6 +47,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'consent.read') && <Route path="/settings/consent-forms" element={<ConsentFormsPage session={session} />} />}
         {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
         {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
+        {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -7,6 +7,7 @@ import { intakeRoutes } from '../modules/intake/intake.route';
 import { protocolRoutes } from '../modules/protocol/protocol.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
+import { ledgerRoutes } from '../modules/ledger';
 import { patientRoutes } from '../modules/patients';
 import { planRoutes } from '../modules/plans/plans.route';
 import { schedulingRoutes } from '../modules/scheduling';
@@ -33,6 +34,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...planRoutes,
     ...schedulingRoutes,
     ...publicPageApiRoutes,
+    ...ledgerRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

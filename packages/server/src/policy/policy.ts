@@ -48,6 +48,19 @@ export const POLICY = {
   'public_profile.update': ADMIN,
   'consultation.read': INTAKE,
   'consultation.handle': INTAKE,
+  'ledger.read': CLINICAL,
+  'ledger.export': CLINICAL,
+  'ledger.receive': CLINICAL,
+  'ledger.waste': CLINICAL,
+  'ledger.transfer': CLINICAL,
+  'ledger.count': CLINICAL,
+  'ledger.configure': ADMIN,
+  'ledger.return': ADMIN,
+  'ledger.destroy': ADMIN,
+  'ledger.adjust': ADMIN,
+  'ledger.report_loss': ADMIN,
+  'ledger.resolve': ADMIN,
+  'ledger.verify': ADMIN,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

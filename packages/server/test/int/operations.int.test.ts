@@ -90,6 +90,15 @@ describe.runIf(TEST_DB_KIND === 'postgres')('PostgreSQL operations', () => {
         await new Promise((r) => setTimeout(r, 50));
       }
     } finally {
+      // pool.end() resolves before the sockets close: wait for the backends to go, or DROP … FORCE
+      // terminates a closing client, whose error then surfaces as an unhandled error.
+      for (let i = 0; i < 50; i++) {
+        const open = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [name]);
+        if ((open.rows[0]?.n ?? 0) === 0) {
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 100));
+      }
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
     }

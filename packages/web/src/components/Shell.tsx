@@ -19,6 +19,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Home' },
   { to: '/patients', label: 'Patients', needs: 'patient.read' },
   { to: '/schedule', label: 'Schedule', needs: 'schedule.read' },
+  { to: '/controlled-drugs', label: 'Controlled drugs', needs: 'ledger.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
   { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },

@@ -8,3 +8,4 @@ export * from './eligibility';
 export * from './plans';
 export * from './scheduling';
 export * from './public-pages';
+export * from './ledger';

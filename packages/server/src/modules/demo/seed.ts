@@ -7,6 +7,7 @@ import { clinics, users } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { StaffRole } from '../../policy/roles';
 import { seedDemoPublicProfile } from '../public/profile/demo';
+import { seedLedgerDemo } from '../ledger/demo';
 
 export const DEMO_CLINIC_SLUG = 'demo-riverside';
 
@@ -33,6 +34,7 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
   const [existing] = await deps.db.select({ id: clinics.id, timeZone: clinics.timeZone }).from(clinics).where(eq(clinics.slug, DEMO_CLINIC_SLUG));
   if (existing !== undefined) {
     await seedDemoPublicProfile(deps.db, existing, deps.clock.now());
+    await seedLedgerDemo(deps, existing.id, existing.timeZone);
     return { clinicId: existing.id, created: false };
   }
   const now = deps.clock.now();
@@ -60,5 +62,6 @@ export async function seedDemo(deps: Deps): Promise<{ clinicId: string; created:
     }
     await seedDemoPublicProfile(tx, { id: clinicId, timeZone: 'America/New_York' }, now);
   });
+  await seedLedgerDemo(deps, clinicId, 'America/New_York');
   return { clinicId, created: true };
 }
