@@ -58,6 +58,9 @@ export { evaluateVitals, type VitalsReading, type VitalsContext, type VitalsEval
 export { observationSchedule, dueReadings, type ObservationSchedule, type ScheduledObservation, type ObservationKind, type TakenObservation, type DueObservation, type DueStatus, type ScheduleResult } from './session/observation.js';
 export { evaluateDischarge, type DischargeInput, type DischargeContext, type DischargeResult } from './session/discharge.js';
 export { SESSION_STATES, SESSION_TRANSITIONS, STATES_NEEDING_REASON, ACTIVE_SESSION_STATES, isSessionState, checkTransition, type SessionState } from './session/state-machine.js';
+export { alertEscalation, type AlertEscalation, type AlertEscalationInput, type EscalationLevel } from './session/alerts.js';
+export { ADVERSE_EVENT_TERMS, ADVERSE_EVENT_SEVERITIES, ADVERSE_EVENT_OUTCOMES, adverseEventTerm, checkAdverseEvent, type AdverseEventTerm, type AdverseEventSeverity, type AdverseEventOutcome, type AdverseEventRecord } from './session/adverse-events.js';
+export { remsMonitoringForm, type RemsFormInput, type RemsFormContent, type RemsFormField, type RemsBpReading } from './session/rems-form.js';
 export { REMS_VERSIONS, remsRequirementsAt, monitoringFormStatus, type RemsVersion, type MonitoringFormRecord, type MonitoringFormStatus } from './session/rems.js';
 
 // Treatment courses

@@ -177,4 +177,9 @@ export const DEFAULT_PROTOCOL: ProtocolSettings = {
   rems: {
     pmfSubmissionDays: 7,
   },
+  // Operational defaults, not clinical numbers: no source gives an acknowledgement time (see settings-safety.ts).
+  alerts: {
+    escalateAfterMinutes: 2,
+    notifyPrescriberAfterMinutes: 5,
+  },
 };

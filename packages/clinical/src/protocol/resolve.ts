@@ -96,6 +96,7 @@ function crossChecks(p: ProtocolSettings): ValidationIssue[] {
   order('iv.overrideAboveMgPerKg', 'iv.hardMaxMgPerKg', p.iv.overrideAboveMgPerKg, p.iv.hardMaxMgPerKg);
   order('iv.defaultMgPerKg', 'iv.hardMaxMgPerKg', p.iv.defaultMgPerKg, p.iv.hardMaxMgPerKg);
   order('im.defaultMgPerKg', 'im.hardMaxMgPerKg', p.im.defaultMgPerKg, p.im.hardMaxMgPerKg);
+  order('alerts.escalateAfterMinutes', 'alerts.notifyPrescriberAfterMinutes', p.alerts.escalateAfterMinutes, p.alerts.notifyPrescriberAfterMinutes);
   order('iv.minInfusionMinutes', 'iv.maxInfusionMinutes', p.iv.minInfusionMinutes, p.iv.maxInfusionMinutes);
   order('bp.esketaminePredoseSystolicMax', 'bp.esketaminePredoseSystolicMaxOlder', p.bp.esketaminePredoseSystolicMax, p.bp.esketaminePredoseSystolicMaxOlder);
   order('outcomes.partialResponseMinReductionPercent', 'outcomes.responseReductionPercent', p.outcomes.partialResponseMinReductionPercent, p.outcomes.responseReductionPercent);

@@ -184,6 +184,10 @@ export interface ProtocolSettings {
   readonly rems: {
     readonly pmfSubmissionDays: number;
   };
+  readonly alerts: {
+    readonly escalateAfterMinutes: number;
+    readonly notifyPrescriberAfterMinutes: number;
+  };
 }
 
 type Leaf = string | number | boolean | null | readonly unknown[];

@@ -148,7 +148,38 @@ function sessionFindings(): Finding[] {
   const missed = s.ok ? K.dueReadings(s.schedule, [], new Date(Date.parse(NOW) + 100 * 60_000).toISOString()).findings : [];
   const discharge = K.evaluateDischarge({ doseStartedAt: ago(60), padssTotals: [7], latestMoaas: 3, latestCadss: 10, respiratoryDepressionResolved: false, vitals: [{ systolic: 160, diastolic: 95 }] }, { route: 'iv', protocol: proto({ observation: { racemicMinMinutes: 120 } }), now: NOW, patientAgeYears: 40 });
   const noScore = K.evaluateDischarge({ doseStartedAt: ago(200) }, { route: 'iv', protocol: P, now: NOW, patientAgeYears: 40 });
-  return [...missed, ...discharge.reasons, ...noScore.reasons, ...K.monitoringFormStatus([{ sessionId: 'a', sessionDate: '2025-05-01' }], '2025-06-01', P).findings];
+  const rems = K.remsMonitoringForm(
+    {
+      patient: { firstName: 'A', lastName: 'B', dateOfBirth: '1980-01-01', sex: 'F' },
+      firstTreatment: false,
+      patientEnrolled: true,
+      concomitantMedications: null,
+      monitoringHcp: { name: 'Nurse' },
+      setting: { name: 'Clinic' },
+      treatmentDate: '2025-06-02',
+      doseMg: 56,
+      lotNumbers: [],
+      firstDeviceAt: ago(90),
+      monitoringEndedAt: NOW,
+      readyToLeaveMinutes: null,
+      vitalsAcceptableBeforeAdministration: true,
+      vitalsAcceptableBeforeCompletion: true,
+      bpReadings: [],
+      sedation: false,
+      dissociation: true,
+      respiratoryDepression: false,
+    },
+    P,
+  );
+  return [
+    ...missed,
+    ...discharge.reasons,
+    ...noScore.reasons,
+    ...K.monitoringFormStatus([{ sessionId: 'a', sessionDate: '2025-05-01' }], '2025-06-01', P).findings,
+    ...rems.findings,
+    ...K.alertEscalation({ severity: 'block', raisedAt: ago(10) }, NOW, P).findings,
+    ...K.checkAdverseEvent({ termId: 'respiratory_depression', severity: 'severe', outcome: 'resolved' }),
+  ];
 }
 
 function courseFindings(): Finding[] {
