@@ -24,7 +24,7 @@ describe('demo clinic', () => {
     expect(clinic?.isDemo).toBe(true);
     expect(clinic?.name).toContain('DEMO');
     expect(clinic?.demoPassword).toMatch(/^[a-z]+-[a-z]+-[a-z]+-\d\d$/);
-    expect(await t.deps.db.select().from(patients).where(eq(patients.clinicId, clinicId))).toHaveLength(9);
+    expect(await t.deps.db.select().from(patients).where(eq(patients.clinicId, clinicId))).toHaveLength(13); // 9 at every journey stage + 4 with controlled-drug history
     expect((await t.deps.db.select().from(intakes).where(eq(intakes.clinicId, clinicId))).length).toBe(8);
     const reviews = await t.deps.db.select().from(eligibilityReviews).where(eq(eligibilityReviews.clinicId, clinicId));
     expect(reviews.map((r) => r.decision).sort()).toEqual(['approved', 'approved', 'approved', 'approved', 'approved_with_override', 'declined']);

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { clinics, patients } from '../../db/schema';
+import { chairs, clinics } from '../../db/schema';
 import type { Deps } from '../../http/deps';
 import type { App } from '../../http/route';
 import { localDateOf } from '../../lib/zoned';
@@ -43,7 +43,8 @@ const reached = (p: DemoPatient, s: Stage) => p.stage !== 'declined' && ORDER.in
 
 /** Give the demo clinic chairs, working hours and patients at every stage of the journey (once). */
 export async function seedDemoJourney(app: App, deps: Deps, clinicId: string): Promise<void> {
-  const [existing] = await deps.db.select({ id: patients.id }).from(patients).where(eq(patients.clinicId, clinicId)).limit(1);
+  // The journey's chairs mark it as seeded (the ledger demo adds its own synthetic patients first).
+  const [existing] = await deps.db.select({ id: chairs.id }).from(chairs).where(eq(chairs.clinicId, clinicId)).limit(1);
   if (existing !== undefined) {
     return;
   }
