@@ -49,3 +49,4 @@ export type * from './modules/ledger/contracts';
 export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';
+export type * from './modules/treatment/contracts';

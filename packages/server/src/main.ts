@@ -7,6 +7,7 @@ import { systemClock, type Deps } from './http/deps';
 import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
+import { startEscalationWorker } from './modules/treatment';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
     await seedDemoJourney(app, deps, clinicId);
     logger.info({ created }, 'demo clinic ready (synthetic data)');
   }
+  const stopEscalation = startEscalationWorker(deps);
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) {
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     }
     closing = true;
     logger.info({ signal }, 'shutting down');
+    stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

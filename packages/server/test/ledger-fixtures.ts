@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Route } from '@ketapath/clinical';
+import { eq } from 'drizzle-orm';
+import { appointments, appointmentTypes, sessionAdministrations, treatmentSessions } from '../src/db/schema';
+import type { Tx } from '../src/db/types';
 import type { Actor } from '../src/http/context';
 import { recordAdministration } from '../src/modules/ledger/record-administration';
 import type { Agent } from './agent';
@@ -91,26 +94,47 @@ export async function registerPatient(agent: Agent, first = 'Test'): Promise<str
   return res.body.id as string;
 }
 
-/** Give a dose through the session seam, in its own transaction (as the session's "dose given" will). */
+/**
+ * The treatment-session rows a charted dose hangs from (appointment, session, administration), written in
+ * the dose's own transaction like the session screen does, so the register's links point at real records.
+ */
+async function chartedDose(tx: Tx, input: { clinicId: string; patientId: string; userId: string; route: Route; administrationId: string; amountMg: number; at: Date }): Promise<string> {
+  const [existing] = await tx.select({ sessionId: sessionAdministrations.sessionId }).from(sessionAdministrations).where(eq(sessionAdministrations.id, input.administrationId));
+  if (existing !== undefined) {
+    return existing.sessionId;
+  }
+  const [type] = await tx.select({ id: appointmentTypes.id }).from(appointmentTypes).where(eq(appointmentTypes.clinicId, input.clinicId)).limit(1);
+  const appointmentId = randomUUID();
+  const sessionId = randomUUID();
+  await tx.insert(appointments).values({ id: appointmentId, clinicId: input.clinicId, patientId: input.patientId, typeId: type?.id ?? '', route: input.route, startsAt: input.at, endsAt: new Date(input.at.getTime() + 7_200_000), status: 'checked_in', createdAt: input.at, updatedAt: input.at });
+  await tx.insert(treatmentSessions).values({ id: sessionId, clinicId: input.clinicId, patientId: input.patientId, appointmentId, route: input.route, drug: input.route === 'esketamine_nasal' ? 'esketamine' : 'ketamine', state: 'dosing', stateChangedAt: input.at, checkedInAt: input.at, doseStartedAt: input.at, createdAt: input.at, updatedAt: input.at });
+  await tx.insert(sessionAdministrations).values({ id: input.administrationId, clinicId: input.clinicId, sessionId, drug: 'ketamine (test)', route: input.route, doseMg: input.amountMg > 0 ? input.amountMg : 1, startedAt: input.at, givenBy: input.userId, recordedAt: input.at });
+  return sessionId;
+}
+
+/** Give a dose through the session seam, in its own transaction (as the session's "dose given" does). */
 export async function administer(
   t: TestApp,
   user: TestUser,
   input: { containerId: string; patientId: string; amountMg: number; volumeMl?: number; devices?: number; route?: Route; administrationId?: string; now?: Date },
 ) {
-  return t.deps.db.transaction((tx) =>
+  const route = input.route ?? (input.devices === undefined ? 'iv' : 'esketamine_nasal');
+  const administrationId = input.administrationId ?? randomUUID();
+  const now = input.now ?? t.clock.now();
+  return t.deps.db.transaction(async (tx) =>
     recordAdministration(tx, t.deps, {
       clinicId: user.clinicId,
       actor: actorOf(user),
       meta: null,
-      now: input.now ?? t.clock.now(),
+      now,
       containerId: input.containerId,
       patientId: input.patientId,
-      sessionId: randomUUID(),
-      administrationId: input.administrationId ?? randomUUID(),
+      sessionId: await chartedDose(tx, { clinicId: user.clinicId, patientId: input.patientId, userId: user.id, route, administrationId, amountMg: input.amountMg, at: now }),
+      administrationId,
       amountMg: input.amountMg,
       ...(input.volumeMl === undefined ? {} : { volumeMl: input.volumeMl }),
       ...(input.devices === undefined ? {} : { devices: input.devices }),
-      route: input.route ?? (input.devices === undefined ? 'iv' : 'esketamine_nasal'),
+      route,
     }),
   );
 }

@@ -4,11 +4,12 @@ import type { SessionStage } from './context';
 /**
  * Every route declares its access. `public` routes need no session; `action` routes need an active
  * session whose role may perform the action. `stages` widens an action route to sessions that are
- * still completing sign-in (second factor or enrolment).
+ * still completing sign-in (second factor or enrolment). `device` also lets a registered clinic device
+ * (monitor or gateway) call the route with its bearer token instead of a staff session.
  */
 export type Access =
   | { readonly public: true; readonly reason: string }
-  | { readonly action: Action; readonly stages?: readonly SessionStage[] };
+  | { readonly action: Action; readonly stages?: readonly SessionStage[]; readonly device?: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { recordAuditStandalone } from '../audit/record';
+import { authenticateDevice } from '../auth/devices';
 import { lookupSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions';
 import { can } from '../policy/policy';
 import type { Access } from './access';
@@ -35,7 +36,8 @@ function checkOrigin(req: FastifyRequest, deps: Deps): void {
 
 /**
  * The central gate: every route's declared access is enforced here before validation or the handler.
- * Authenticate (session cookie) → check sign-in stage → CSRF → authorize (role × action).
+ * Authenticate (session cookie, or a device token on `device` routes) → check sign-in stage → CSRF →
+ * authorize (role × action). Device requests carry no cookie, so CSRF does not apply to them.
  */
 export function installAuthHook(app: App, deps: Deps): void {
   app.addHook('onRequest', async (req, reply) => {
@@ -49,6 +51,11 @@ export function installAuthHook(app: App, deps: Deps): void {
     }
     const token = req.cookies[SESSION_COOKIE];
     const now = deps.clock.now();
+    const bearer = req.headers.authorization;
+    if ('action' in access && access.device === true && typeof bearer === 'string' && bearer.startsWith('Bearer ')) {
+      req.device = await authenticateDevice(deps, bearer.slice(7).trim(), requestMeta(req));
+      return;
+    }
     if ('public' in access) {
       if (stateChanging && typeof req.headers[CSRF_HEADER] !== 'string') {
         throw new AppError('CSRF_FAILED', { detail: `Send the ${CSRF_HEADER} header.` });

@@ -31,3 +31,10 @@ export interface SessionInfo {
   readonly expiresAt: Date;
   readonly idleTimeoutSeconds: number;
 }
+
+/** A registered clinic device (monitor or gateway) authenticated by its bearer token. */
+export interface DeviceInfo {
+  readonly deviceId: string;
+  readonly clinicId: string;
+  readonly name: string;
+}

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Access } from './access';
-import type { Actor, RequestMeta, SessionInfo } from './context';
+import type { Actor, DeviceInfo, RequestMeta, SessionInfo } from './context';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 
@@ -43,6 +43,8 @@ export interface HandlerContext<S extends RouteSchema> {
   readonly reply: FastifyReply;
   /** The signed-in staff user; throws for public routes that have none. */
   readonly actor: () => Actor;
+  /** The calling device on `device` routes when it used its token (null for a staff session). */
+  readonly device: () => DeviceInfo | null;
 }
 
 /** The success status is the first key of `schema.response`. */
@@ -99,6 +101,7 @@ export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
           }
           return req.actor;
         },
+        device: () => req.device ?? null,
       };
       const result = await def.handler(ctx);
       if (reply.sent || result === reply) {
@@ -114,5 +117,6 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor?: Actor;
     sessionInfo?: SessionInfo;
+    device?: DeviceInfo;
   }
 }

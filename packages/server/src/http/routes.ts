@@ -13,6 +13,7 @@ import { planRoutes } from '../modules/plans/plans.route';
 import { schedulingRoutes } from '../modules/scheduling';
 import { publicPageApiRoutes, publicPages } from '../modules/public';
 import { setupRoutes } from '../modules/setup/setup.route';
+import { treatmentRoutes } from '../modules/treatment';
 import { userRoutes } from '../modules/users';
 import type { PageDef } from './page';
 import type { RouteDef } from './route';
@@ -34,6 +35,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...planRoutes,
     ...schedulingRoutes,
     ...publicPageApiRoutes,
+    ...treatmentRoutes,
     ...ledgerRoutes,
     ...(options.demo ? demoRoutes : []),
   ];

@@ -48,6 +48,17 @@ export const POLICY = {
   'public_profile.update': ADMIN,
   'consultation.read': INTAKE,
   'consultation.handle': INTAKE,
+  'board.read': ALL,
+  'session.read': CLINICAL,
+  'session.chart': CLINICAL,
+  'session.override': PRESCRIBER,
+  'session.sign': PRESCRIBER,
+  'vitals.record': CLINICAL,
+  'alert.acknowledge': CLINICAL,
+  'rems.read': CLINICAL,
+  'rems.submit': CLINICAL,
+  'device.manage': ADMIN,
+  'notice.read': ALL,
   'ledger.read': CLINICAL,
   'ledger.export': CLINICAL,
   'ledger.receive': CLINICAL,
@@ -64,6 +75,12 @@ export const POLICY = {
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;
+
+/**
+ * Actions checked inside a handler with `can()` for one part of a request that a wider action lets in
+ * (e.g. a nurse charts the dose; overriding a finding in it needs `session.override`).
+ */
+export const HANDLER_CHECKED_ACTIONS: readonly Action[] = ['session.override'];
 
 export function isAction(value: string): value is Action {
   return Object.hasOwn(POLICY, value);

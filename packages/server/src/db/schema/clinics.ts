@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const DEFAULT_OPENING_DAYS = [1, 2, 3, 4, 5];
 
@@ -23,5 +23,7 @@ export const clinics = pgTable('clinics', {
    * sign-in page so visitors can sign decisions. Always null for real clinics.
    */
   demoPassword: text('demo_password'),
+  /** US esketamine: the date this outpatient setting was certified in the Spravato REMS (null = not certified). */
+  remsCertifiedOn: date('rems_certified_on', { mode: 'string' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -9,3 +9,4 @@ export * from './plans';
 export * from './scheduling';
 export * from './public-pages';
 export * from './ledger';
+export * from './treatment';

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from './clinics';
 import { patients } from './patients';
+import { sessionAdministrations, treatmentSessions } from './treatment';
 import { users } from './users';
 
 /**
@@ -112,7 +113,7 @@ export const csContainers = pgTable(
  * The register: every movement, count line and resolution, append-only (trigger) and hash-chained per
  * clinic (`chain_seq`, `prev_hash`, `hash`), like the audit trail.
  * `session_id` and `administration_id` point at the treatment session and its administration record
- * (issue 5). They have NO foreign keys yet because those tables do not exist; the session work adds them.
+ * (null for doses recorded before sessions were charted in Ketapath, e.g. the demo's history).
  */
 export const csLedgerEntries = pgTable(
   'cs_ledger_entries',
@@ -137,8 +138,8 @@ export const csLedgerEntries = pgTable(
     fromLocationId: uuid('from_location_id').references(() => csLocations.id),
     toLocationId: uuid('to_location_id').references(() => csLocations.id),
     patientId: uuid('patient_id').references(() => patients.id),
-    sessionId: uuid('session_id'),
-    administrationId: uuid('administration_id'),
+    sessionId: uuid('session_id').references(() => treatmentSessions.id),
+    administrationId: uuid('administration_id').references(() => sessionAdministrations.id),
     route: text('route'),
     refType: text('ref_type'),
     refId: uuid('ref_id'),

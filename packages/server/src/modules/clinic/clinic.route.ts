@@ -21,6 +21,7 @@ export const ClinicOut = z.object({
   dayStartsAt: z.string(),
   dayEndsAt: z.string(),
   chairsPerNurse: z.number().int(),
+  remsCertifiedOn: z.string().nullable(),
 });
 
 function presentClinic(c: ClinicRow): z.infer<typeof ClinicOut> {
@@ -37,6 +38,7 @@ function presentClinic(c: ClinicRow): z.infer<typeof ClinicOut> {
     dayStartsAt: c.dayStartsAt,
     dayEndsAt: c.dayEndsAt,
     chairsPerNurse: c.chairsPerNurse,
+    remsCertifiedOn: c.remsCertifiedOn,
   };
 }
 
@@ -57,7 +59,7 @@ export const updateClinicRoute = defineRoute({
   url: '/api/clinic',
   access: { action: 'clinic.update' },
   summary: 'Change clinic details and security settings',
-  description: 'mfaRequiredRoles: roles that must use two-step sign-in (default admin and prescriber). staffIdleMinutes: sign-out after inactivity (null = server default).',
+  description: 'mfaRequiredRoles: roles that must use two-step sign-in (default admin and prescriber). staffIdleMinutes: sign-out after inactivity (null = server default). remsCertifiedOn: date the setting was certified in the Spravato REMS (US esketamine; null = not certified).',
   tags: ['Clinic'],
   schema: {
     body: z.object({
@@ -70,6 +72,7 @@ export const updateClinicRoute = defineRoute({
       dayStartsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
       dayEndsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).optional(),
       chairsPerNurse: z.number().int().min(1).max(12).optional(),
+      remsCertifiedOn: z.iso.date().nullable().optional(),
     }).refine((b) => Object.keys(b).length > 0, { message: 'Nothing to change' }),
     response: { 200: ClinicOut },
   },
@@ -105,6 +108,9 @@ export const updateClinicRoute = defineRoute({
       }
       if (body.chairsPerNurse !== undefined) {
         patch.chairsPerNurse = body.chairsPerNurse;
+      }
+      if (body.remsCertifiedOn !== undefined) {
+        patch.remsCertifiedOn = body.remsCertifiedOn;
       }
       if ((patch.dayStartsAt ?? before.dayStartsAt) >= (patch.dayEndsAt ?? before.dayEndsAt)) {
         throw new AppError('VALIDATION_FAILED', { fields: [{ path: 'body.dayEndsAt', message: 'The day must end after it starts.' }] });

@@ -155,7 +155,7 @@ export async function seedLedgerDemo(deps: Deps, clinicId: string, timeZone: str
         }
         const when = at(day, dose.hour, 5);
         const quantity = kit ? { amountMg: p.mg, units: p.mg / 28 } : { amountMg: p.mg, volumeMl: volumeUlForMass(p.mg * 1000, 50_000) / 1000 };
-        // Demo history predates treatment sessions (issue 5): these administrations carry no session link.
+        // Demo history predates charted treatment sessions: these administrations carry no session link.
         await move(cast.nurse, when, c.id, { kind: 'administration', quantity, route: p.route, patientId, sessionId: null, administrationId: null }, null);
         if (!kit) {
           await move(cast.nurse, new Date(when.getTime() + 3 * 60_000), c.id, { kind: 'waste', quantity: { volumeMl: 0.1 } }, 'Drawn up, not given (syringe overfill)', [w(cast.prescriber)]);

@@ -1,5 +1,5 @@
 /**
- * THE seam between treatment sessions (issue 5) and the controlled-substance ledger.
+ * THE seam between treatment sessions and the controlled-substance ledger.
  *
  * The session's "dose given" calls `recordAdministration` inside its own transaction, so the dose and
  * the ledger entry commit (or roll back) together and a dose is never typed twice. The container row is
@@ -29,7 +29,7 @@ export interface RecordAdministrationInput {
   readonly now: Date;
   readonly containerId: string;
   readonly patientId: string;
-  /** The treatment session and its administration record (no foreign key until issue 5 adds those tables). */
+  /** The treatment session and its administration record (written first, in the same transaction). */
   readonly sessionId: string;
   readonly administrationId: string;
   /** The dose drawn from this container, in mg. */

@@ -9,6 +9,7 @@ import { localDateOf } from '../../lib/zoned';
 import { loadClinic } from '../clinic/load';
 import { clinicProtocol } from '../protocol/load';
 import { assertStaffAndChair, lockClinicSchedule, presentOne, slotConflicts } from './appointments.route';
+import { openSessionAtCheckIn } from '../treatment/open-at-check-in';
 import { gateFor } from './gate-facts';
 import { AppointmentOut } from './presenters';
 import { loadAppointment, localOf, type AppointmentRow } from './repo';
@@ -146,6 +147,9 @@ export const checkInRoute = defineRoute({
     const row = await deps.db.transaction(async (tx) => {
       const [u] = await tx.update(appointments).set({ status: 'checked_in', statusChangedAt: now, statusChangedBy: me.userId, updatedAt: now }).where(eq(appointments.id, a.id)).returning();
       await recordAudit(tx, { action: 'schedule.checked_in', outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'appointment', resourceId: a.id, patientId: a.patientId, meta, at: now });
+      if (a.route !== null) {
+        await openSessionAtCheckIn(tx, a, me, meta, now);
+      }
       return u as AppointmentRow;
     });
     return presentOne(deps, row, clinic.timeZone);

@@ -22,6 +22,8 @@ export const AppointmentOut = z.object({
   planSessionIndex: z.number().int().nullable(),
   phase: z.string().nullable(),
   notes: z.string().nullable(),
+  /** The treatment session opened at check-in, if any. */
+  session: z.object({ id: z.string(), state: z.string() }).nullable(),
 });
 export type AppointmentOut = z.infer<typeof AppointmentOut>;
 
@@ -31,9 +33,10 @@ export interface AppointmentJoin {
   readonly p: typeof patients.$inferSelect;
   readonly c: typeof chairs.$inferSelect | null;
   readonly s: Pick<typeof users.$inferSelect, 'id' | 'name'> | null;
+  readonly ts?: { readonly id: string; readonly state: string } | null;
 }
 
-export function presentAppointment({ a, t, p, c, s }: AppointmentJoin, tz: string): AppointmentOut {
+export function presentAppointment({ a, t, p, c, s, ts }: AppointmentJoin, tz: string): AppointmentOut {
   const start = localOf(a.startsAt, tz);
   return {
     id: a.id,
@@ -53,6 +56,7 @@ export function presentAppointment({ a, t, p, c, s }: AppointmentJoin, tz: strin
     planSessionIndex: a.planSessionIndex,
     phase: a.phase,
     notes: a.notes,
+    session: ts === undefined || ts === null ? null : { id: ts.id, state: ts.state },
   };
 }
 

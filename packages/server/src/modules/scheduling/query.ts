@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { appointments, appointmentTypes, chairs, patients, users } from '../../db/schema';
+import { appointments, appointmentTypes, chairs, patients, treatmentSessions, users } from '../../db/schema';
 import type { Queryable } from '../../db/types';
 import type { AppointmentJoin } from './presenters';
 
@@ -9,12 +9,13 @@ const staff = alias(users, 'staff');
 /** Appointments with their patient, type, chair and staff member. */
 export async function appointmentsWhere(q: Queryable, where: SQL[]): Promise<AppointmentJoin[]> {
   const rows = await q
-    .select({ a: appointments, t: appointmentTypes, p: patients, c: chairs, s: { id: staff.id, name: staff.name } })
+    .select({ a: appointments, t: appointmentTypes, p: patients, c: chairs, s: { id: staff.id, name: staff.name }, ts: { id: treatmentSessions.id, state: treatmentSessions.state } })
     .from(appointments)
     .innerJoin(appointmentTypes, eq(appointmentTypes.id, appointments.typeId))
     .innerJoin(patients, eq(patients.id, appointments.patientId))
     .leftJoin(chairs, eq(chairs.id, appointments.chairId))
     .leftJoin(staff, eq(staff.id, appointments.staffId))
+    .leftJoin(treatmentSessions, eq(treatmentSessions.appointmentId, appointments.id))
     .where(and(...where))
     .orderBy(asc(appointments.startsAt));
   return rows;

@@ -1,0 +1,59 @@
+import { eq } from 'drizzle-orm';
+import { recordAuditStandalone } from '../audit/record';
+import { clinicDevices } from '../db/schema';
+import type { DeviceInfo, RequestMeta } from '../http/context';
+import type { Deps } from '../http/deps';
+import { AppError } from '../http/errors';
+import { hashToken, newToken } from './tokens';
+
+/** Device tokens look like `kpd_<43 base64url chars>` so they are recognisable in a gateway's settings. */
+export const DEVICE_TOKEN_PREFIX = 'kpd_';
+
+export function newDeviceToken(): string {
+  return `${DEVICE_TOKEN_PREFIX}${newToken(32)}`;
+}
+
+/**
+ * Monitors post a reading every few seconds, so a verified token is remembered for a few seconds in this
+ * process. Revoking a device clears it here at once; another app server may accept it for at most
+ * `CACHE_MS` more (documented in docs/decisions/0007-treatment-sessions.md).
+ */
+const CACHE_MS = 10_000;
+const LAST_SEEN_EVERY_MS = 60_000;
+const MAX_CACHED = 5_000;
+const cache = new Map<string, { device: DeviceInfo; until: number; lastSeenWritten: number }>();
+
+export function forgetDevice(deviceId: string): void {
+  for (const [hash, entry] of cache) {
+    if (entry.device.deviceId === deviceId) {
+      cache.delete(hash);
+    }
+  }
+}
+
+/** Resolve a device token to its device, or throw UNAUTHENTICATED (audited). */
+export async function authenticateDevice(deps: Deps, token: string, meta: RequestMeta): Promise<DeviceInfo> {
+  const now = deps.clock.now();
+  const hash = hashToken(token);
+  const hit = cache.get(hash);
+  if (hit !== undefined && hit.until > now.getTime()) {
+    if (now.getTime() - hit.lastSeenWritten > LAST_SEEN_EVERY_MS) {
+      hit.lastSeenWritten = now.getTime();
+      await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, hit.device.deviceId));
+    }
+    return hit.device;
+  }
+  const [row] = token.startsWith(DEVICE_TOKEN_PREFIX) ? await deps.db.select().from(clinicDevices).where(eq(clinicDevices.tokenHash, hash)) : [];
+  if (row === undefined || row.revokedAt !== null) {
+    cache.delete(hash);
+    await recordAuditStandalone(deps.db, { action: 'device.auth_failed', outcome: 'failure', clinicId: row?.clinicId ?? null, actor: null, resourceType: 'device', ...(row === undefined ? {} : { resourceId: row.id }), details: { revoked: row !== undefined }, meta, at: now });
+    throw new AppError('UNAUTHENTICATED', { detail: row === undefined ? 'Unknown device token.' : 'This device has been revoked.' });
+  }
+  const device: DeviceInfo = { deviceId: row.id, clinicId: row.clinicId, name: row.name };
+  if (cache.size >= MAX_CACHED) {
+    cache.clear();
+  }
+  cache.set(hash, { device, until: now.getTime() + CACHE_MS, lastSeenWritten: now.getTime() });
+  await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, row.id));
+  return device;
+}

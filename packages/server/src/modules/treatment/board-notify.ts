@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm';
+import type { Tx } from '../../db/types';
+
+/** PostgreSQL channel the monitoring boards of every app server listen on. */
+export const BOARD_CHANNEL = 'ketapath_board';
+
+export interface BoardReadingDelta {
+  readonly id: string;
+  readonly takenAt: string;
+  readonly systolic: number | null;
+  readonly diastolic: number | null;
+  readonly heartRate: number | null;
+  readonly spo2: number | null;
+  readonly respiratoryRate: number | null;
+  readonly worst: string | null;
+}
+
+export interface BoardAlertDelta {
+  readonly id: string;
+  readonly code: string;
+  readonly severity: string;
+  readonly message: string;
+  readonly raisedAt: string;
+  readonly escalationLevel: number;
+  readonly acknowledgedAt: string | null;
+}
+
+/**
+ * What changed, sent with NOTIFY (delivered on commit, to every app server). `vitals` and `alert` carry
+ * their delta so boards update without another query; `session` tells boards to reload that tile.
+ * No names: ids, values and codes only.
+ */
+export type BoardEvent =
+  | { readonly k: 'vitals'; readonly c: string; readonly s: string; readonly readings: readonly BoardReadingDelta[]; readonly alerts: readonly BoardAlertDelta[] }
+  | { readonly k: 'alert'; readonly c: string; readonly s: string; readonly alerts: readonly BoardAlertDelta[] }
+  | { readonly k: 'session'; readonly c: string; readonly s: string };
+
+/** NOTIFY payloads are limited to 8000 bytes; beyond that boards are told to reload the tile. */
+const MAX_PAYLOAD = 7_000;
+
+export async function notifyBoard(tx: Tx, event: BoardEvent): Promise<void> {
+  let payload = JSON.stringify(event);
+  if (payload.length > MAX_PAYLOAD) {
+    payload = JSON.stringify({ k: 'session', c: event.c, s: event.s } satisfies BoardEvent);
+  }
+  await tx.execute(sql`SELECT pg_notify(${BOARD_CHANNEL}, ${payload})`);
+}
