@@ -15,6 +15,7 @@ import { systemClock, type Deps } from '../packages/server/src/http/deps';
 import { createLogger } from '../packages/server/src/http/logger';
 import type { App } from '../packages/server/src/http/route';
 import { recordAdministration } from '../packages/server/src/modules/ledger/record-administration';
+import { chartedDose } from '../packages/server/test/ledger-fixtures';
 import { launchBrowser, newPage, screenshot } from './support';
 
 /**
@@ -140,10 +141,13 @@ describe('controlled-drug ledger in the browser', () => {
   it('takes a dose given in a session off the vial by itself (session seam)', async () => {
     const [vial] = await deps.db.select().from(csContainers).where(and(eq(csContainers.containerNo, 1), eq(csContainers.clinicId, clinicId)));
     const actor = { userId: STAFF.nurse.id, clinicId, role: 'nurse' as const, sessionId: randomUUID(), name: STAFF.nurse.name, email: STAFF.nurse.email };
-    // What the treatment session's "dose given" will call (issue 5 wires it to the session screen).
-    await deps.db.transaction((tx) =>
-      recordAdministration(tx, deps, { clinicId, actor, meta: null, now: new Date(), containerId: vial?.id ?? '', patientId, sessionId: randomUUID(), administrationId: randomUUID(), amountMg: 35, volumeMl: 0.7, route: 'iv' }),
-    );
+    // What the treatment session's "dose given" calls, in the session's own transaction (the session browser test drives it from the chair).
+    const administrationId = randomUUID();
+    const now = new Date();
+    await deps.db.transaction(async (tx) => {
+      const sessionId = await chartedDose(tx, { clinicId, patientId, userId: STAFF.nurse.id, route: 'iv', administrationId, amountMg: 35, at: now });
+      return recordAdministration(tx, deps, { clinicId, actor, meta: null, now, containerId: vial?.id ?? '', patientId, sessionId, administrationId, amountMg: 35, volumeMl: 0.7, route: 'iv' });
+    });
     const { page } = nurse;
     await page.reload();
     await row(page, 1).getByText('465 mg · 9.3 mL').waitFor();

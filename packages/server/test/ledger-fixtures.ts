@@ -98,15 +98,19 @@ export async function registerPatient(agent: Agent, first = 'Test'): Promise<str
  * The treatment-session rows a charted dose hangs from (appointment, session, administration), written in
  * the dose's own transaction like the session screen does, so the register's links point at real records.
  */
-async function chartedDose(tx: Tx, input: { clinicId: string; patientId: string; userId: string; route: Route; administrationId: string; amountMg: number; at: Date }): Promise<string> {
+export async function chartedDose(tx: Tx, input: { clinicId: string; patientId: string; userId: string; route: Route; administrationId: string; amountMg: number; at: Date }): Promise<string> {
   const [existing] = await tx.select({ sessionId: sessionAdministrations.sessionId }).from(sessionAdministrations).where(eq(sessionAdministrations.id, input.administrationId));
   if (existing !== undefined) {
     return existing.sessionId;
   }
-  const [type] = await tx.select({ id: appointmentTypes.id }).from(appointmentTypes).where(eq(appointmentTypes.clinicId, input.clinicId)).limit(1);
+  let [type] = await tx.select({ id: appointmentTypes.id }).from(appointmentTypes).where(eq(appointmentTypes.clinicId, input.clinicId)).limit(1);
+  if (type === undefined) {
+    type = { id: randomUUID() };
+    await tx.insert(appointmentTypes).values({ id: type.id, clinicId: input.clinicId, code: 'treatment', name: 'Treatment session', route: input.route, durationMinutes: 150, needsChair: true, needsNurse: true });
+  }
   const appointmentId = randomUUID();
   const sessionId = randomUUID();
-  await tx.insert(appointments).values({ id: appointmentId, clinicId: input.clinicId, patientId: input.patientId, typeId: type?.id ?? '', route: input.route, startsAt: input.at, endsAt: new Date(input.at.getTime() + 7_200_000), status: 'checked_in', createdAt: input.at, updatedAt: input.at });
+  await tx.insert(appointments).values({ id: appointmentId, clinicId: input.clinicId, patientId: input.patientId, typeId: type.id, route: input.route, startsAt: input.at, endsAt: new Date(input.at.getTime() + 7_200_000), status: 'checked_in', createdAt: input.at, updatedAt: input.at });
   await tx.insert(treatmentSessions).values({ id: sessionId, clinicId: input.clinicId, patientId: input.patientId, appointmentId, route: input.route, drug: input.route === 'esketamine_nasal' ? 'esketamine' : 'ketamine', state: 'dosing', stateChangedAt: input.at, checkedInAt: input.at, doseStartedAt: input.at, createdAt: input.at, updatedAt: input.at });
   await tx.insert(sessionAdministrations).values({ id: input.administrationId, clinicId: input.clinicId, sessionId, drug: 'ketamine (test)', route: input.route, doseMg: input.amountMg > 0 ? input.amountMg : 1, startedAt: input.at, givenBy: input.userId, recordedAt: input.at });
   return sessionId;
