@@ -20,6 +20,7 @@ import type { ConsultationOut, ConsultationSummaryOut } from './modules/public/c
 import type { PublicProfileOut } from './modules/public/profile/presenters';
 import type { InvitationOut, UserOut } from './modules/users/presenters';
 import type { FindingOut } from './lib/findings';
+import type { InstrumentOut } from './modules/instruments/instruments.route';
 
 export type SessionDto = z.infer<typeof SessionOut>;
 export type SignInDto = z.infer<typeof SignInResult>;
@@ -50,3 +51,4 @@ export type { ProblemDocument, FieldIssue, ErrorCode } from './http/errors';
 export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';
 export type * from './modules/treatment/contracts';
+export type InstrumentDto = z.infer<typeof InstrumentOut>;

@@ -14,6 +14,7 @@ import { schedulingRoutes } from '../modules/scheduling';
 import { publicPageApiRoutes, publicPages } from '../modules/public';
 import { setupRoutes } from '../modules/setup/setup.route';
 import { treatmentRoutes } from '../modules/treatment';
+import { instrumentRoute } from '../modules/instruments/instruments.route';
 import { userRoutes } from '../modules/users';
 import type { PageDef } from './page';
 import type { RouteDef } from './route';
@@ -36,6 +37,7 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...schedulingRoutes,
     ...publicPageApiRoutes,
     ...treatmentRoutes,
+    instrumentRoute,
     ...ledgerRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
