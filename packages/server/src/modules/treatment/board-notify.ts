@@ -6,6 +6,8 @@ export const BOARD_CHANNEL = 'ketapath_board';
 
 export interface BoardReadingDelta {
   readonly id: string;
+  /** The id the tablet or monitor gave the reading (lets a sender see its own reading arrive). */
+  readonly clientId: string;
   readonly takenAt: string;
   readonly systolic: number | null;
   readonly diastolic: number | null;
@@ -17,6 +19,8 @@ export interface BoardReadingDelta {
 
 export interface BoardAlertDelta {
   readonly id: string;
+  /** The reading that raised the alert (null for alerts from assessments). */
+  readonly readingId?: string | null;
   readonly code: string;
   readonly severity: string;
   readonly message: string;

@@ -139,10 +139,10 @@ export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder
         meta,
         at: now,
       });
-      const alerts: BoardAlertDelta[] = alertRows.map((a) => ({ id: a.id, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null }));
+      const alerts: BoardAlertDelta[] = alertRows.map((a) => ({ id: a.id, readingId: a.readingId, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null }));
       const readings: BoardReadingDelta[] = values
         .filter((v) => fresh.has(v.clientId))
-        .map((v) => ({ id: fresh.get(v.clientId) ?? v.id, takenAt: v.takenAt.toISOString(), systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, respiratoryRate: v.respiratoryRate, worst: v.worst }));
+        .map((v) => ({ id: fresh.get(v.clientId) ?? v.id, clientId: v.clientId, takenAt: v.takenAt.toISOString(), systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, respiratoryRate: v.respiratoryRate, worst: v.worst }));
       await notifyBoard(tx, { k: 'vitals', c: clinicId, s: s.id, readings, alerts });
     }
     return {
