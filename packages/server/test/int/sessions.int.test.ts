@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
+import { auditEvents, csLedgerEntries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
 import { runEscalation } from '../../src/modules/treatment';
 import type { Agent } from '../agent';
 import { addChairs, clinicWithStaff, readyPatient, TEST_PASSWORD } from '../factories';
 import { createTestApp, TestClock, type TestApp } from '../harness';
+import { receive, stockedClinic } from '../ledger-fixtures';
 
 let t: TestApp;
 // Mon 30 Nov 2026, 09:00 in New York.
@@ -223,6 +224,28 @@ describe('treatment session (IV)', () => {
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body.predose.cosignedBy).toBe(users.prescriber.name);
     expect(ok.body.predose.overrides[0].reason).toContain('Escort arriving');
+  });
+});
+
+describe('treatment session and the controlled-drug register', () => {
+  it('requires the vial when the register is kept in Ketapath, and writes the dose to it in the same step', async () => {
+    t.clock.set(START);
+    const stocked = await stockedClinic(t);
+    const as = stocked.clinic.as;
+    const [vial] = await receive(t, as.nurse, stocked, stocked.ketamine);
+    const { sessionId } = await checkedIn(as, 'iv');
+    await as.nurse.post(`/api/sessions/${sessionId}/vitals`, { readings: [reading(-4, { systolic: 128, diastolic: 82, heartRate: 72, spo2: 98 })] });
+    await phq9(as.nurse, sessionId);
+    expect((await as.nurse.post(`/api/sessions/${sessionId}/predose/pass`, GOOD_ANSWERS)).status).toBe(200);
+    const noVial = await as.nurse.post(`/api/sessions/${sessionId}/dose/start`, { administration: { lot: 'K1', expiry: '2027-01-01' } });
+    expect(noVial.status).toBe(400);
+    expect(noVial.body.errors[0].path).toBe('body.administration.containerId');
+    const started = await as.nurse.post(`/api/sessions/${sessionId}/dose/start`, { administration: { containerId: vial } });
+    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.body.administrations[0]).toMatchObject({ containerId: vial, concentrationMgPerMl: 50, lot: 'LOT-A1', doseMg: 35, volumeMl: 0.7 }); // 0.5 mg/kg × 72 kg, drawn as a measurable volume of 50 mg/mL stock
+    expect(started.body.dose.working.join(' ')).toContain('50');
+    const [entry] = await t.deps.db.select().from(csLedgerEntries).where(eq(csLedgerEntries.sessionId, sessionId));
+    expect(entry).toMatchObject({ kind: 'administration', administrationId: started.body.administrations[0].id, deltaUg: -35_000 });
   });
 });
 

@@ -38,6 +38,16 @@ export async function ledgerInUse(q: Queryable, clinicId: string, route: string)
   return row !== undefined;
 }
 
+/** A container's strength in mg/mL (liquids), or null for unit products and unknown containers. */
+export async function containerStrength(q: Queryable, clinicId: string, containerId: string): Promise<number | null> {
+  const [c] = await q
+    .select({ strength: csProducts.strengthUgPerMl })
+    .from(csContainers)
+    .innerJoin(csProducts, eq(csProducts.id, csContainers.productId))
+    .where(and(eq(csContainers.id, containerId), eq(csContainers.clinicId, clinicId)));
+  return c?.strength === null || c?.strength === undefined ? null : c.strength / 1000;
+}
+
 /**
  * Record what was given, in the caller's transaction: the session's administration row and, when a
  * container is named, the register entry (which checks expiry, route and what the container holds).

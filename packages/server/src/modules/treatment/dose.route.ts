@@ -13,7 +13,7 @@ import { computeDose } from '../plans/dose';
 import type { DoseParams } from '../plans/schemas';
 import { clinicProtocol } from '../protocol/load';
 import { localDateOf } from '../../lib/zoned';
-import { ledgerInUse, writeAdministration } from './administer';
+import { containerStrength, ledgerInUse, writeAdministration } from './administer';
 import type { StoredDose } from './evaluate';
 import { sessionView } from './load-view';
 import { loadBundle, loadSession, lockSession, type SessionBundle } from './repo';
@@ -63,8 +63,10 @@ export const startDoseRoute = defineRoute({
     const b = await loadBundle(deps, me, meta, s);
     const { protocol } = clinicProtocol(b.clinic);
     const planned = plannedParams(b);
-    const dose: Params = { ...planned, ...body.dose };
-    const changed = body.dose !== undefined && Object.entries(body.dose).some(([k, v]) => planned[k as keyof Params] !== v);
+    const strength = body.administration.containerId === undefined ? null : await containerStrength(deps.db, me.clinicId, body.administration.containerId);
+    // The vial in hand decides the volume drawn: its strength replaces the plan's stock strength (the mg dose is unchanged).
+    const dose: Params = { ...planned, ...body.dose, ...(strength === null || s.route === 'esketamine_nasal' ? {} : { stockConcentrationMgPerMl: strength }) };
+    const changed = body.dose !== undefined && Object.entries(body.dose).some(([k, v]) => k !== 'stockConcentrationMgPerMl' && planned[k as keyof Params] !== v);
     const latest = await latestMeasurements(deps.db, s.patientId);
     const weightKg = body.weightKg ?? s.weightKg ?? latest.weight?.value ?? null;
     const computed = computeDose(
