@@ -7,6 +7,9 @@ import { systemClock, type Deps } from './http/deps';
 import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
+import { DemoDriver } from './modules/demo/demo-driver';
+import { startDemoMonitors } from './modules/demo/monitor-sim';
+import { demoContext, seedDemoTreatment } from './modules/demo/treatment-seed';
 import { startEscalationWorker } from './modules/treatment';
 
 function fail(message: string, code: number): never {
@@ -42,10 +45,15 @@ async function main(): Promise<void> {
   }
   const deps: Deps = { config, database, db: database.db, clock: systemClock, log: logger };
   const app = await buildApp(deps, logger);
+  let stopDemo = (): void => undefined;
   if (config.demo) {
     const { clinicId, created } = await seedDemo(deps);
     await seedDemoJourney(app, deps, clinicId);
-    logger.info({ created }, 'demo clinic ready (synthetic data)');
+    const driver = new DemoDriver(app);
+    const base = await demoContext(driver, deps, clinicId);
+    const patients = await seedDemoTreatment(deps, base);
+    stopDemo = startDemoMonitors(app, deps, driver, { ...base, patients });
+    logger.info({ created }, 'demo clinic ready (synthetic data; chair monitors simulated)');
   }
   const stopEscalation = startEscalationWorker(deps);
   let closing = false;
@@ -56,6 +64,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     stopEscalation();
+    stopDemo();
     await app.close();
     await database.close();
     process.exit(0);

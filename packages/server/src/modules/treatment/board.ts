@@ -22,13 +22,33 @@ export const TileOut = z.object({
   checkedInAt: z.string(),
   doseStartedAt: z.string().nullable(),
   doseEndedAt: z.string().nullable(),
-  latest: z.object({ takenAt: z.string(), systolic: z.number().nullable(), diastolic: z.number().nullable(), heartRate: z.number().nullable(), spo2: z.number().nullable(), respiratoryRate: z.number().nullable(), worst: z.string().nullable() }).nullable(),
+  /** Newest value of each vital sign (a monitor sends heart rate and SpO2 more often than blood pressure): `takenAt` is the newest reading, `bpTakenAt` the newest blood pressure. */
+  latest: z.object({ takenAt: z.string(), systolic: z.number().nullable(), diastolic: z.number().nullable(), bpTakenAt: z.string().nullable(), heartRate: z.number().nullable(), spo2: z.number().nullable(), respiratoryRate: z.number().nullable(), worst: z.string().nullable() }).nullable(),
   nextDue: z.object({ label: z.string(), dueAt: z.string(), status: z.string() }).nullable(),
   missed: z.number().int(),
   alerts: z.array(TileAlertOut),
   emergency: z.boolean(),
 });
 export type TileOut = z.infer<typeof TileOut>;
+
+type TileReading = { takenAt: Date; systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null; worst: string | null };
+
+/** The newest value of each vital sign across a session's readings (oldest first). */
+export function newestValues(rs: readonly TileReading[]): NonNullable<TileOut['latest']> {
+  const newest = rs.at(-1) as TileReading;
+  const last = (k: 'systolic' | 'heartRate' | 'spo2' | 'respiratoryRate'): TileReading | undefined => rs.findLast((r) => r[k] !== null);
+  const bp = last('systolic');
+  return {
+    takenAt: newest.takenAt.toISOString(),
+    systolic: bp?.systolic ?? null,
+    diastolic: bp?.diastolic ?? null,
+    bpTakenAt: bp?.takenAt.toISOString() ?? null,
+    heartRate: last('heartRate')?.heartRate ?? null,
+    spo2: last('spo2')?.spo2 ?? null,
+    respiratoryRate: last('respiratoryRate')?.respiratoryRate ?? null,
+    worst: newest.worst,
+  };
+}
 
 /** Tiles for the clinic's active sessions (or just `sessionIds`; inactive ones are left out). */
 export async function loadTiles(q: Queryable, clinicId: string, protocol: ProtocolSettings, now: Date, sessionIds?: readonly string[]): Promise<TileOut[]> {
@@ -96,7 +116,7 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
         checkedInAt: s.checkedInAt.toISOString(),
         doseStartedAt: s.doseStartedAt?.toISOString() ?? null,
         doseEndedAt: s.doseEndedAt?.toISOString() ?? null,
-        latest: latest === undefined ? null : { takenAt: latest.takenAt.toISOString(), systolic: latest.systolic, diastolic: latest.diastolic, heartRate: latest.heartRate, spo2: latest.spo2, respiratoryRate: latest.respiratoryRate, worst: latest.worst },
+        latest: latest === undefined ? null : newestValues(rs),
         nextDue,
         missed,
         alerts: (alBy.get(s.id) ?? []).map((a) => ({
