@@ -10,3 +10,4 @@ export * from './scheduling';
 export * from './public-pages';
 export * from './ledger';
 export * from './treatment';
+export * from './questionnaires';
