@@ -47,7 +47,7 @@ describe.runIf(TEST_DB_KIND === 'pglite')('embedded database operations', () => 
     const again = runNode([TSX, path.join(ROOT, 'packages/server/src/cli/audit-verify.ts')], { DATABASE_URL: '', DATA_DIR: dataDir });
     expect(again.code).toBe(0);
     fs.rmSync(dataDir, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('stops with every configuration problem listed', () => {
     const r = runNode([TSX, MAIN], { PORT: 'abc', DATABASE_URL: 'mysql://x', SESSION_IDLE_MINUTES: '-1' });
