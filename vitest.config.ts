@@ -30,7 +30,7 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           pool: 'forks',
           testTimeout: 90_000,
-          hookTimeout: 90_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },

@@ -46,7 +46,7 @@ export async function startServer(options: { demo?: boolean; env?: Record<string
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) {
       throw new Error(`server exited: ${output.join('')}`);
