@@ -62,6 +62,8 @@ interface Row {
 
 class Server {
   private readonly waiters: ((m: FromServer) => boolean)[] = [];
+  /** Rejects when the child exits, so a waiting benchmark ends (and drops its database) instead of hanging. */
+  readonly exited: Promise<never>;
   constructor(readonly child: ChildProcess) {
     child.on('message', (m: FromServer) => {
       if (m.type === 'progress') {
@@ -69,22 +71,25 @@ class Server {
       }
       if (m.type === 'failed') {
         process.stderr.write(`server failed: ${m.message}\n`);
-        process.exit(1);
       }
       const i = this.waiters.findIndex((w) => w(m));
       if (i >= 0) {
         this.waiters.splice(i, 1);
       }
     });
-    child.on('exit', (code) => {
-      if (code !== 0 && code !== null) {
-        process.stderr.write(`server exited with ${code}\n`);
-        process.exit(1);
-      }
+    this.exited = new Promise((_resolve, reject) => {
+      child.on('exit', (code) => {
+        reject(new Error(`server exited (${String(code)})`));
+      });
     });
+    this.exited.catch(() => undefined);
   }
 
   next<T extends FromServer['type']>(type: T, request?: ToServer): Promise<Extract<FromServer, { type: T }>> {
+    return Promise.race([this.exited, this.reply(type, request)]);
+  }
+
+  private reply<T extends FromServer['type']>(type: T, request?: ToServer): Promise<Extract<FromServer, { type: T }>> {
     return new Promise((resolve) => {
       this.waiters.push((m) => {
         if (m.type !== type) {
@@ -138,7 +143,10 @@ async function benchDatabase(db: string): Promise<Row[]> {
       await Promise.all(chairs.map((c, i) => postReading(ready.port, c, `warm-${String(n)}-${String(i)}-${String(Date.now())}`, false)));
       let rss = 0;
       const sampler = setInterval(() => {
-        void server.next('rss', { type: 'rss' }).then((m) => (rss = Math.max(rss, m.rss)));
+        server.next('rss', { type: 'rss' }).then(
+          (m) => (rss = Math.max(rss, m.rss)),
+          () => undefined,
+        );
       }, 500);
       process.stdout.write(`${db} ${String(n)} chairs: paced, one reading per chair every ${String(opts.intervalMs / 1000)} s for ${String(opts.seconds)} s…\n`);
       const paced = await drive(ready.port, chairs, { seconds: opts.seconds, intervalMs: opts.intervalMs, hypertensiveEvery: opts.hypertensiveEvery, tag: `p${String(n)}`, clock });

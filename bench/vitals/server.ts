@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     while (next < chairsWanted) {
       const i = next++;
       prepared.push(await prepareChair(d, deps, { i, clinicId, nurseId, sign, today }));
-      if (prepared.length % 50 === 0) {
+      if (prepared.length % 25 === 0) {
         send({ type: 'progress', prepared: prepared.length });
       }
     }
@@ -108,6 +108,8 @@ async function main(): Promise<void> {
   });
 }
 
+let doseLock: Promise<unknown> = Promise.resolve();
+
 /** One chair: its monitor's token, and a patient enrolled, checked in and dosed through the real endpoints. */
 async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicId: string; nurseId: string; sign: { password: string }; today: string }): Promise<Chair> {
   const { i } = ctx;
@@ -125,17 +127,13 @@ async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicI
   const at = deps.clock.now();
   const ref = await checkInDemo(d, deps, ctx.clinicId, { patientId: p.id, planId: p.planId, route: 'iv', chairId: chair.id, nurseId: ctx.nurseId, at: new Date(at.getTime() - 10 * 60_000) });
   await passPredoseDemo(d, ref.sessionId, new Date(at.getTime() - 5 * 60_000), BASELINE, 60 + (i % 30));
-  // Parallel setup workers may pick the same vial; a refused draw is simply retried with fresh stock.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await startDoseDemo(d, ref, new Date(at.getTime() - 60_000), ctx.sign, ctx.today);
-      break;
-    } catch (err) {
-      if (attempt >= 5) {
-        throw err;
-      }
-    }
-  }
+  // Doses draw on the shared controlled-drug stock: one at a time, so parallel setup never races for a vial.
+  const dosed = doseLock.then(() => startDoseDemo(d, ref, new Date(at.getTime() - 60_000), ctx.sign, ctx.today));
+  doseLock = dosed.then(
+    () => undefined,
+    () => undefined,
+  );
+  await dosed;
   return { sessionId: ref.sessionId, token: device.token, deviceId: device.device.id };
 }
 
