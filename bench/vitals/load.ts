@@ -31,6 +31,7 @@ export function postReading(port: number, chair: Chair, clientId: string, hypert
         });
       },
     );
+    req.setNoDelay(true);
     req.on('error', () => {
       resolve({ status: 0, ms: performance.now() - start });
     });

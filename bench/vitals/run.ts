@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { AlertClock, drive, openBoard, percentile, postReading } from './load';
-import type { FromServer, ToServer } from './protocol';
+import type { Chair, FromServer, ToServer } from './protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -37,6 +37,7 @@ const opts = {
   hypertensiveEvery: Number(arg('hypertensive-every', '5')),
   pg: arg('pg', process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'),
   json: arg('json', ''),
+  keep: arg('keep', ''),
 };
 
 interface Row {
@@ -105,13 +106,30 @@ class Server {
   }
 }
 
-async function withDatabase<T>(db: string, fn: (env: Record<string, string>) => Promise<T>): Promise<T> {
+/** A kept database (--keep): where it is and its prepared chairs, so the next run skips the setup. */
+interface Kept {
+  readonly env: Record<string, string>;
+  readonly chairs: readonly Chair[];
+}
+
+function keptFile(db: string): string | undefined {
+  return opts.keep === '' ? undefined : path.join(opts.keep, `${db}.json`);
+}
+
+async function withDatabase<T>(db: string, fn: (env: Record<string, string>, kept: string | undefined) => Promise<T>): Promise<T> {
+  const file = keptFile(db);
+  if (file !== undefined && fs.existsSync(file)) {
+    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Kept;
+    return fn(kept.env, file);
+  }
   if (db === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ketapath-bench-'));
     try {
-      return await fn({ DATA_DIR: dir });
+      return await fn({ DATA_DIR: dir }, undefined);
     } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (file === undefined) {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
   }
   const name = `ketapath_bench_${String(process.pid)}_${String(Date.now())}`;
@@ -119,20 +137,27 @@ async function withDatabase<T>(db: string, fn: (env: Record<string, string>) => 
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);
   try {
-    return await fn({ DATABASE_URL: `${opts.pg}/${name}`, DATA_DIR: os.tmpdir() });
+    return await fn({ DATABASE_URL: `${opts.pg}/${name}`, DATA_DIR: os.tmpdir() }, undefined);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (file === undefined) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
     await admin.end();
   }
 }
 
 async function benchDatabase(db: string): Promise<Row[]> {
-  return withDatabase(db, async (env) => {
+  return withDatabase(db, async (env, kept) => {
     const most = Math.max(...opts.chairs);
     process.stdout.write(`\n${db}: preparing ${most} chairs (patients enrolled, checked in and dosed through the API)…\n`);
-    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new Server(child);
     const ready = await server.next('ready');
+    const file = keptFile(db);
+    if (file !== undefined && kept === undefined) {
+      fs.mkdirSync(opts.keep, { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ env, chairs: ready.chairs } satisfies Kept));
+    }
     process.stdout.write(`${db}: ready in ${ready.setupSeconds.toFixed(0)} s (server pid ${String(child.pid)})\n`);
     const rows: Row[] = [];
     for (const n of opts.chairs) {

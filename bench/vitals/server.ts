@@ -11,6 +11,7 @@
  * It also runs the raw INSERT baseline on request, on the same database and pool as the app.
  */
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../../packages/server/src/app';
@@ -66,8 +67,10 @@ async function main(): Promise<void> {
   const resources = await d.call<{ staff: { userId: string; role: string }[] }>('admin', 'GET', '/api/scheduling/resources');
   const nurseId = resources.staff.find((s) => s.role === 'nurse')?.userId ?? '';
 
-  const prepared: Chair[] = [];
-  let next = 0;
+  // Chairs kept from an earlier run (--keep): their sessions are still dosing, their tokens still valid.
+  const reuse = process.env.BENCH_REUSE_CHAIRS;
+  const prepared: Chair[] = reuse === undefined ? [] : (JSON.parse(fs.readFileSync(reuse, 'utf8')) as { chairs: Chair[] }).chairs.slice(0, chairsWanted);
+  let next = prepared.length;
   const worker = async (): Promise<void> => {
     while (next < chairsWanted) {
       const i = next++;
@@ -115,6 +118,7 @@ async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicI
   const { i } = ctx;
   const chair = await d.call<{ id: string }>('admin', 'POST', '/api/scheduling/chairs', { name: `Bench chair ${i + 1}`, kind: 'chair', sortOrder: 100 + i });
   const device = await d.call<{ token: string; device: { id: string } }>('admin', 'POST', '/api/devices', { name: `Bench monitor ${i + 1}`, chairId: chair.id });
+  const t0 = performance.now();
   const p = await enrolDemoPatient(
     d,
     { first: FIRST[i % FIRST.length] ?? 'Avery', last: `Bench${i + 1}`, dob: '1980-01-15', sex: i % 2 === 0 ? 'female' : 'male', weightKg: 60 + (i % 30), heightCm: 170, phone: `555-03${String(i % 100).padStart(2, '0')}`, route: 'iv', stage: 'planned' },
@@ -124,9 +128,11 @@ async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicI
   if (p.planId === undefined) {
     throw new Error('bench patient has no plan');
   }
+  const t1 = performance.now();
   const at = deps.clock.now();
   const ref = await checkInDemo(d, deps, ctx.clinicId, { patientId: p.id, planId: p.planId, route: 'iv', chairId: chair.id, nurseId: ctx.nurseId, at: new Date(at.getTime() - 10 * 60_000) });
   await passPredoseDemo(d, ref.sessionId, new Date(at.getTime() - 5 * 60_000), BASELINE, 60 + (i % 30));
+  const t2 = performance.now();
   // Doses draw on the shared controlled-drug stock: one at a time, so parallel setup never races for a vial.
   const dosed = doseLock.then(() => startDoseDemo(d, ref, new Date(at.getTime() - 60_000), ctx.sign, ctx.today));
   doseLock = dosed.then(
@@ -134,6 +140,9 @@ async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicI
     () => undefined,
   );
   await dosed;
+  if (process.env.BENCH_TIMING !== undefined) {
+    process.stderr.write(`chair ${String(i)}: enrol ${(t1 - t0).toFixed(0)} ms, check-in + pre-dose ${(t2 - t1).toFixed(0)} ms, dose ${(performance.now() - t2).toFixed(0)} ms\n`);
+  }
   return { sessionId: ref.sessionId, token: device.token, deviceId: device.device.id };
 }
 
