@@ -38,6 +38,7 @@ const opts = {
   pg: arg('pg', process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432'),
   json: arg('json', ''),
   keep: arg('keep', ''),
+  sharePatients: Number(arg('share-patients', '1')),
 };
 
 interface Row {
@@ -150,7 +151,7 @@ async function benchDatabase(db: string): Promise<Row[]> {
   return withDatabase(db, async (env, kept) => {
     const most = Math.max(...opts.chairs);
     process.stdout.write(`\n${db}: preparing ${most} chairs (patients enrolled, checked in and dosed through the API)…\n`);
-    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), BENCH_SHARE_PATIENTS: String(opts.sharePatients), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new Server(child);
     const ready = await server.next('ready');
     const file = keptFile(db);

@@ -112,6 +112,7 @@ async function main(): Promise<void> {
 }
 
 let doseLock: Promise<unknown> = Promise.resolve();
+const patients = new Map<number, Promise<{ id: string; planId?: string }>>();
 
 /** One chair: its monitor's token, and a patient enrolled, checked in and dosed through the real endpoints. */
 async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicId: string; nurseId: string; sign: { password: string }; today: string }): Promise<Chair> {
@@ -119,12 +120,20 @@ async function prepareChair(d: DemoDriver, deps: Deps, ctx: { i: number; clinicI
   const chair = await d.call<{ id: string }>('admin', 'POST', '/api/scheduling/chairs', { name: `Bench chair ${i + 1}`, kind: 'chair', sortOrder: 100 + i });
   const device = await d.call<{ token: string; device: { id: string } }>('admin', 'POST', '/api/devices', { name: `Bench monitor ${i + 1}`, chairId: chair.id });
   const t0 = performance.now();
-  const p = await enrolDemoPatient(
-    d,
-    { first: FIRST[i % FIRST.length] ?? 'Avery', last: `Bench${i + 1}`, dob: '1980-01-15', sex: i % 2 === 0 ? 'female' : 'male', weightKg: 60 + (i % 30), heightCm: 170, phone: `555-03${String(i % 100).padStart(2, '0')}`, route: 'iv', stage: 'planned' },
-    i,
-    { today: ctx.today, start: ctx.today, sign: ctx.sign },
-  );
+  // With BENCH_SHARE_PATIENTS=k, k chairs share one enrolled patient (a setup shortcut: readings are per session).
+  const share = Math.max(1, Number(process.env.BENCH_SHARE_PATIENTS ?? '1'));
+  const key = Math.floor(i / share);
+  let enrolled = patients.get(key);
+  if (enrolled === undefined) {
+    enrolled = enrolDemoPatient(
+      d,
+      { first: FIRST[key % FIRST.length] ?? 'Avery', last: `Bench${key + 1}`, dob: '1980-01-15', sex: key % 2 === 0 ? 'female' : 'male', weightKg: 60 + (key % 30), heightCm: 170, phone: `555-03${String(key % 100).padStart(2, '0')}`, route: 'iv', stage: 'planned' },
+      key,
+      { today: ctx.today, start: ctx.today, sign: ctx.sign },
+    );
+    patients.set(key, enrolled);
+  }
+  const p = await enrolled;
   if (p.planId === undefined) {
     throw new Error('bench patient has no plan');
   }
