@@ -7,6 +7,7 @@ import { IdleWatcher } from './components/IdleWatcher';
 import { Shell } from './components/Shell';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
+import { BoardPage } from './pages/board/BoardPage';
 import { ClinicSettingsPage } from './pages/ClinicSettingsPage';
 import { ConsultationRequestsPage } from './pages/ConsultationRequestsPage';
 import { EnrolPage } from './pages/EnrolPage';
@@ -24,6 +25,8 @@ import { ConsentFormsPage } from './pages/settings/ConsentFormsPage';
 import { ProtocolSettingsPage } from './pages/settings/ProtocolSettingsPage';
 import { SettingsHubPage } from './pages/settings/SettingsHubPage';
 import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
+import { RemsPage } from './pages/rems/RemsPage';
+import { DevicesPage } from './pages/settings/DevicesPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -48,6 +51,9 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
         {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
+        {can(session, 'board.read') && <Route path="/board" element={<BoardPage session={session} />} />}
+        {can(session, 'rems.read') && <Route path="/rems" element={<RemsPage session={session} />} />}
+        {can(session, 'device.manage') && <Route path="/settings/devices" element={<DevicesPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

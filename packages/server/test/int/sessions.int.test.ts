@@ -296,7 +296,7 @@ describe('treatment session (esketamine)', () => {
     expect(rems.fields.filter((f: { required: boolean; value: unknown }) => f.required && f.value === null).map((f: { id: string }) => f.id)).toEqual(['hcpPhone', 'settingAddress']);
     expect(rems.findings.map((f: { code: string }) => f.code)).toEqual(['REMS_PMF_FIELD_MISSING']);
     const due = (await as.nurse.get('/api/rems/monitoring-forms')).body;
-    expect(due.forms.find((f: { sessionId: string }) => f.sessionId === sessionId)).toMatchObject({ status: 'pending', deadline: '2026-12-07', daysLeft: 7 });
+    expect(due.forms.find((f: { sessionId: string }) => f.sessionId === sessionId)).toMatchObject({ status: 'pending', deadline: '2026-12-07', daysLeft: 7, sessionState: 'discharged' });
     const pdf = await as.nurse.get(`/api/sessions/${sessionId}/rems-form.pdf`);
     expect(pdf.status, JSON.stringify(pdf.body)).toBe(200);
     expect(pdf.raw.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');

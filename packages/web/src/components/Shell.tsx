@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { can, useRefreshSession, type ActiveSession } from '../api/session';
 import { ROLE_LABELS } from '../lib/format';
 import { LogoMark } from './Logo';
+import { NoticeBell } from './NoticeBell';
 
 interface NavItem {
   readonly to: string;
@@ -19,6 +20,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/', label: 'Home' },
   { to: '/patients', label: 'Patients', needs: 'patient.read' },
   { to: '/schedule', label: 'Schedule', needs: 'schedule.read' },
+  { to: '/board', label: 'Monitoring board', needs: 'board.read' },
+  { to: '/rems', label: 'REMS forms', needs: 'rems.read' },
   { to: '/controlled-drugs', label: 'Controlled drugs', needs: 'ledger.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
@@ -41,6 +44,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
               <span className="clinic-name">{session.clinic.name}</span>
             </span>
           </div>
+          {can(session, 'notice.read') && <NoticeBell timeZone={session.clinic.timeZone} />}
           {NAV.filter((n) => n.needs === undefined || can(session, n.needs)).map((n) => (
             <NavLink key={n.to} to={n.to} end={n.to === '/' || n.end === true} className={({ isActive }) => (isActive ? 'active' : '')}>
               {n.label}

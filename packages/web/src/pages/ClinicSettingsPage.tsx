@@ -26,6 +26,7 @@ export function ClinicSettingsPage() {
         jurisdiction: f.jurisdiction,
         mfaRequiredRoles: f.mfaRequiredRoles,
         staffIdleMinutes: f.staffIdleMinutes,
+        remsCertifiedOn: f.remsCertifiedOn,
       }),
     onSuccess: async (c) => {
       qc.setQueryData(['clinic'], c);
@@ -85,6 +86,15 @@ export function ClinicSettingsPage() {
           value={form.staffIdleMinutes ?? ''}
           onChange={(e) => setForm({ ...form, staffIdleMinutes: e.target.value === '' ? null : Number(e.target.value) })}
           error={fe('staffIdleMinutes')}
+        />
+        <h2>Esketamine (SPRAVATO REMS)</h2>
+        <Field
+          label="Date this setting was certified in the SPRAVATO REMS"
+          type="date"
+          hint="US clinics giving esketamine only. Leave empty if the setting is not certified; the pre-dose checklist flags esketamine sessions until it is."
+          value={form.remsCertifiedOn ?? ''}
+          onChange={(e) => setForm({ ...form, remsCertifiedOn: e.target.value === '' ? null : e.target.value })}
+          error={fe('remsCertifiedOn')}
         />
         <button type="submit" disabled={save.isPending}>
           Save settings

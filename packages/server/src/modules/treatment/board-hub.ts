@@ -55,7 +55,10 @@ class BoardHub {
       for (const c of set) {
         c({ event: ev.k, data: ev });
       }
-      return;
+      // An acknowledgement travels without the acknowledger's name (no names in notices): the reloaded tile carries it.
+      if (!(ev.k === 'alert' && ev.alerts.some((a) => a.acknowledgedAt !== null))) {
+        return;
+      }
     }
     if (!this.pending.has(ev.s)) {
       this.pending.set(ev.s, { clinicId: ev.c, timer: setTimeout(() => void this.reloadTile(ev.c, ev.s), TILE_DEBOUNCE_MS) });

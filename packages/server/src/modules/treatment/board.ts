@@ -1,6 +1,6 @@
 /** The monitoring board: one tile per patient in a chair, built from a handful of batched queries. */
 import { ACTIVE_SESSION_STATES, alertEscalation, dueReadings, observationSchedule, type ProtocolSettings, type Route, type TakenObservation } from '@ketapath/clinical';
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { adverseEvents, chairs, patients, sessionAlerts, sessionAssessments, treatmentSessions, users, vitalReadings } from '../../db/schema';
 import type { Queryable } from '../../db/types';
@@ -8,7 +8,24 @@ import type { StoredDose } from './evaluate';
 import { routeLabel } from './presenters';
 import { initialsOf } from './view';
 
-export const TileAlertOut = z.object({ id: z.string(), code: z.string(), severity: z.string(), message: z.string(), raisedAt: z.string(), escalationLevel: z.number().int(), acknowledgedAt: z.string().nullable() });
+export const TileAlertOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  severity: z.string(),
+  message: z.string(),
+  raisedAt: z.string(),
+  escalationLevel: z.number().int(),
+  acknowledgedAt: z.string().nullable(),
+  /** Who acknowledged it (alerts stay on the tile for a while after acknowledgement, so the room sees who took it). */
+  acknowledgedBy: z.string().nullable().optional(),
+  /** The value found, the limit it crossed and what to do (absent in live deltas; the message carries value and limit). */
+  value: z.string().nullable().optional(),
+  limit: z.string().nullable().optional(),
+  action: z.string().nullable().optional(),
+});
+
+/** How long an acknowledged alert stays on its tile (with who acknowledged it). */
+export const ACKNOWLEDGED_VISIBLE_MS = 10 * 60_000;
 
 export const TileOut = z.object({
   sessionId: z.string(),
@@ -66,7 +83,12 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
   const [readings, assessments, alerts, emergencies] = await Promise.all([
     q.select({ sessionId: vitalReadings.sessionId, takenAt: vitalReadings.takenAt, systolic: vitalReadings.systolic, diastolic: vitalReadings.diastolic, heartRate: vitalReadings.heartRate, spo2: vitalReadings.spo2, respiratoryRate: vitalReadings.respiratoryRate, worst: vitalReadings.worst }).from(vitalReadings).where(and(inArray(vitalReadings.sessionId, ids), isNull(vitalReadings.voidedAt))).orderBy(asc(vitalReadings.takenAt)),
     q.select({ sessionId: sessionAssessments.sessionId, instrument: sessionAssessments.instrument, takenAt: sessionAssessments.takenAt }).from(sessionAssessments).where(inArray(sessionAssessments.sessionId, ids)),
-    q.select().from(sessionAlerts).where(and(inArray(sessionAlerts.sessionId, ids), isNull(sessionAlerts.acknowledgedAt))).orderBy(asc(sessionAlerts.raisedAt)),
+    q
+      .select({ a: sessionAlerts, ackBy: users.name })
+      .from(sessionAlerts)
+      .leftJoin(users, eq(users.id, sessionAlerts.acknowledgedBy))
+      .where(and(inArray(sessionAlerts.sessionId, ids), or(isNull(sessionAlerts.acknowledgedAt), gte(sessionAlerts.acknowledgedAt, new Date(now.getTime() - ACKNOWLEDGED_VISIBLE_MS)))))
+      .orderBy(asc(sessionAlerts.raisedAt)),
     q.select({ sessionId: adverseEvents.sessionId }).from(adverseEvents).where(and(inArray(adverseEvents.sessionId, ids), eq(adverseEvents.emergency, true))),
   ]);
   const group = <T extends { sessionId: string }>(xs: readonly T[]): Map<string, T[]> => {
@@ -83,7 +105,7 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
   };
   const rBy = group(readings);
   const aBy = group(assessments);
-  const alBy = group(alerts.filter((a) => a.severity !== 'info'));
+  const alBy = group(alerts.filter((x) => x.a.severity !== 'info').map((x) => ({ ...x, sessionId: x.a.sessionId })));
   const emergency = new Set(emergencies.map((e) => e.sessionId));
   return rows
     .map(({ s, first, preferred, last, chair, nurse }): TileOut => {
@@ -119,14 +141,18 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
         latest: latest === undefined ? null : newestValues(rs),
         nextDue,
         missed,
-        alerts: (alBy.get(s.id) ?? []).map((a) => ({
+        alerts: (alBy.get(s.id) ?? []).map(({ a, ackBy }) => ({
           id: a.id,
           code: a.code,
           severity: a.severity,
           message: a.message,
           raisedAt: a.raisedAt.toISOString(),
-          escalationLevel: Math.max(a.escalationLevel, alertEscalation({ severity: a.severity as 'warn', raisedAt: a.raisedAt.toISOString() }, now.toISOString(), protocol).level),
-          acknowledgedAt: null,
+          escalationLevel: a.acknowledgedAt === null ? Math.max(a.escalationLevel, alertEscalation({ severity: a.severity as 'warn', raisedAt: a.raisedAt.toISOString() }, now.toISOString(), protocol).level) : a.escalationLevel,
+          acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null,
+          acknowledgedBy: a.acknowledgedAt === null ? null : (ackBy ?? 'Unknown user'),
+          value: a.value,
+          limit: a.limit,
+          action: a.action,
         })),
         emergency: emergency.has(s.id),
       };

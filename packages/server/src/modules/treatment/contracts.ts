@@ -30,6 +30,7 @@ export interface RemsFormRowDto {
   sessionDate: string;
   deadline: string;
   status: 'pending' | 'overdue' | 'submitted' | 'submitted_late';
+  sessionState: string;
   daysLeft: number;
   confirmationNumber: string | null;
 }

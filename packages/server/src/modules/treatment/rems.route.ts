@@ -23,6 +23,8 @@ const FormRowOut = z.object({
   sessionDate: z.string(),
   deadline: z.string(),
   status: z.enum(['pending', 'overdue', 'submitted', 'submitted_late']),
+  /** The session's state: a submission can be recorded once the session has ended. */
+  sessionState: z.string(),
   daysLeft: z.number().int(),
   confirmationNumber: z.string().nullable(),
 });
@@ -42,16 +44,17 @@ export const remsComplianceRoute = defineRoute({
     const today = localDateOf(now, clinic.timeZone);
     const records = await monitoringFormRecords(deps.db, { clinicId: me.clinicId }, clinic.timeZone);
     const statuses = monitoringFormStatus(records, today, protocol).forms;
-    const sessionRows = records.length === 0 ? [] : await deps.db.select({ id: treatmentSessions.id, patientId: treatmentSessions.patientId }).from(treatmentSessions).where(inArray(treatmentSessions.id, records.map((r) => r.sessionId)));
+    const sessionRows = records.length === 0 ? [] : await deps.db.select({ id: treatmentSessions.id, patientId: treatmentSessions.patientId, state: treatmentSessions.state }).from(treatmentSessions).where(inArray(treatmentSessions.id, records.map((r) => r.sessionId)));
     const patientIds = [...new Set(sessionRows.map((r) => r.patientId))];
     const people = patientIds.length === 0 ? [] : await deps.db.select().from(patients).where(inArray(patients.id, patientIds));
     const bySession = new Map(sessionRows.map((r) => [r.id, people.find((p) => p.id === r.patientId)]));
+    const stateOf = new Map(sessionRows.map((r) => [r.id, r.state]));
     const forms = records
       .map((r, i) => {
         const st = statuses[i];
         const p = bySession.get(r.sessionId);
         const daysLeft = st === undefined ? 0 : Math.round((Date.parse(`${st.deadline}T12:00:00Z`) - Date.parse(`${today}T12:00:00Z`)) / 86_400_000);
-        return { sessionId: r.sessionId, patient: p === undefined ? { id: '', displayName: 'Unknown', mrn: '' } : { id: p.id, displayName: displayName(p), mrn: formatMrn(p.mrn) }, sessionDate: r.sessionDate, deadline: st?.deadline ?? r.sessionDate, status: st?.status ?? 'pending', daysLeft, confirmationNumber: r.confirmationNumber };
+        return { sessionId: r.sessionId, patient: p === undefined ? { id: '', displayName: 'Unknown', mrn: '' } : { id: p.id, displayName: displayName(p), mrn: formatMrn(p.mrn) }, sessionDate: r.sessionDate, deadline: st?.deadline ?? r.sessionDate, status: st?.status ?? 'pending', sessionState: stateOf.get(r.sessionId) ?? 'unknown', daysLeft, confirmationNumber: r.confirmationNumber };
       })
       .filter((f) => query.status === 'all' || (query.status === 'open' ? f.status === 'pending' || f.status === 'overdue' : query.status === 'overdue' ? f.status === 'overdue' : f.status.startsWith('submitted')))
       .sort((a, b) => a.deadline.localeCompare(b.deadline));

@@ -14,6 +14,7 @@ const ENTRIES: readonly Entry[] = [
   { to: '/settings/protocol', title: 'Clinical protocol', text: 'Every threshold and dose the safety rules use, with its source, and the values your medical director must confirm.', needs: 'protocol.read' },
   { to: '/settings/consent-forms', title: 'Consent forms', text: 'The forms patients sign, with every published version.', needs: 'consent.read' },
   { to: '/settings/scheduling', title: 'Scheduling', text: 'Opening hours, chairs and rooms, visit types and staff working hours.', needs: 'schedule.manage' },
+  { to: '/settings/devices', title: 'Monitors and gateways', text: 'Devices that send vital signs into sessions: add one, copy its token, revoke it.', needs: 'device.manage' },
   { to: '/settings/public-page', title: 'Public page', text: 'What your clinic publishes about its team, safety protocol and prices.', needs: 'public_profile.update' },
 ];
 
