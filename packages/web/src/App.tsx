@@ -24,6 +24,7 @@ import { ConsentFormsPage } from './pages/settings/ConsentFormsPage';
 import { ProtocolSettingsPage } from './pages/settings/ProtocolSettingsPage';
 import { SettingsHubPage } from './pages/settings/SettingsHubPage';
 import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
+import { SessionPage } from './pages/sessions/SessionPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
@@ -48,6 +49,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
         {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
+        {can(session, 'session.read') && <Route path="/sessions/:id/*" element={<SessionPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
