@@ -108,11 +108,11 @@ export function VitalsEntry({ s, tz }: { s: Session; tz: string }) {
       <form onSubmit={submit} noValidate>
         <div className="vitals-grid">
           {FIELDS.map((f) => (
-            <label key={f.key} className="vital-input">
-              <span className="vital-label">{f.label}</span>
-              <input inputMode="numeric" pattern="[0-9]*" value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value.replace(/[^0-9]/g, '') })} aria-describedby={`unit-${f.key}`} />
+            <div key={f.key} className="vital-input">
+              <label htmlFor={`vital-${f.key}`}>{f.label}</label>
+              <input id={`vital-${f.key}`} inputMode="numeric" pattern="[0-9]*" value={values[f.key]} onChange={(e) => setValues({ ...values, [f.key]: e.target.value.replace(/[^0-9]/g, '') })} aria-describedby={`unit-${f.key}`} />
               <span className="vital-unit" id={`unit-${f.key}`}>{f.unit}</span>
-            </label>
+            </div>
           ))}
         </div>
         <fieldset className="symptoms">
