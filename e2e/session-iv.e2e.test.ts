@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bookedPatient, enterVitals, sessionWorld, signIn, type SessionWorld } from './session-support';
-import { launchBrowser, screenshot } from './support';
+import { bookedPatient, enterVitals, sessionWorld, shots, signIn, type SessionWorld } from './session-support';
+import { launchBrowser } from './support';
 
 let w: SessionWorld;
 let browser: Browser;
@@ -54,7 +54,7 @@ describe('IV ketamine session at the chair', () => {
     await page.getByRole('heading', { name: 'Jordan Rivers' }).waitFor();
     expect(await page.getByTestId('session-state').textContent()).toContain('Checked in');
     await page.getByText('✕ Blocked').waitFor();
-    await screenshot(page, 'session-iv-1-checked-in-1024');
+    await shots(page, 'session-iv-1-checked-in-1024');
 
     // Pre-dose: blood pressure, PHQ-9, the nurse's answers; the checklist clears.
     await enterVitals(page, { systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14 });
@@ -73,7 +73,7 @@ describe('IV ketamine session at the chair', () => {
     await page.getByText('None of these (checked)').click();
     await page.getByRole('button', { name: 'Save and check again' }).click();
     await page.getByText('✓ Nothing stops the dose.').waitFor();
-    await screenshot(page, 'session-iv-2-predose-clear-1024');
+    await shots(page, 'session-iv-2-predose-clear-1024');
     await page.getByRole('button', { name: /Pre-dose checks passed/ }).click();
 
     // Dose: recomputed from today's weight, with its working; the administration record.
@@ -81,7 +81,7 @@ describe('IV ketamine session at the chair', () => {
     await dose.getByText(/36 mg \(0\.5 mg\/kg\) over 40 min/).waitFor();
     await dose.getByLabel('Lot number').fill('K123');
     await dose.getByLabel('Expiry date').fill('2027-06-30');
-    await screenshot(page, 'session-iv-3-dose-1024');
+    await shots(page, 'session-iv-3-dose-1024');
     await dose.getByRole('button', { name: 'Start the infusion' }).click();
     await page.getByTestId('session-state').getByText('Dosing').waitFor();
 
@@ -93,7 +93,7 @@ describe('IV ketamine session at the chair', () => {
     const alarm = page.getByRole('region', { name: /alerts? to acknowledge/ });
     await alarm.waitFor();
     await alarm.getByText(/Threshold/).first().waitFor();
-    await screenshot(page, 'session-iv-4-alert-1024');
+    await shots(page, 'session-iv-4-alert-1024');
     while ((await alarm.getByRole('button', { name: 'Acknowledge alert' }).count()) > 0) {
       await alarm.getByLabel('What was done (optional)').first().fill('Infusion paused, BP rechecked');
       await alarm.getByRole('button', { name: 'Acknowledge alert' }).first().click();
@@ -109,7 +109,7 @@ describe('IV ketamine session at the chair', () => {
     await enterVitals(page, { systolic: 140, diastolic: 85, heartRate: 76, spo2: 98, respiratoryRate: 14 });
     await page.getByRole('cell', { name: '140/85 mmHg' }).waitFor();
     await score(page, 'Sedation — MOAA/S', 5);
-    await screenshot(page, 'session-iv-5-monitoring-1024');
+    await shots(page, 'session-iv-5-monitoring-1024');
 
     // At 130 minutes: last observations, discharge readiness, discharge.
     w.setMinutes(130);
@@ -126,11 +126,11 @@ describe('IV ketamine session at the chair', () => {
     await tri(page, dis, 'Breathing normal', 'Yes');
     await page.getByRole('button', { name: 'Save and check readiness' }).click();
     await page.getByText('✓ Ready for discharge by the clinical rules.').waitFor();
-    await screenshot(page, 'session-iv-6-ready-1024');
+    await shots(page, 'session-iv-6-ready-1024');
     await page.getByRole('button', { name: 'Record discharge' }).click();
     await page.getByText(/Discharged at/).waitFor();
     await page.getByText('Session note (not signed yet)').waitFor();
-    await screenshot(page, 'session-iv-7-discharged-1024');
+    await shots(page, 'session-iv-7-discharged-1024');
     expect(n.errors).toEqual([]);
     const sessionUrl = page.url();
     await n.close();
@@ -142,7 +142,7 @@ describe('IV ketamine session at the chair', () => {
     await dialog.getByLabel('Your password').fill(w.clinic.staff.prescriber.password);
     await dialog.getByRole('button', { name: 'Sign', exact: true }).click();
     await p.page.getByText(/Signed by Dr Priya Shah/).waitFor();
-    await screenshot(p.page, 'session-iv-8-signed-1024');
+    await shots(p.page, 'session-iv-8-signed-1024');
     expect(p.errors).toEqual([]);
 
     const id = sessionUrl.split('/sessions/')[1] ?? '';

@@ -117,3 +117,19 @@ export async function enterVitals(page: Page, v: { systolic?: number; diastolic?
   }
   await panel.getByRole('button', { name: 'Record reading' }).click();
 }
+
+/** With KP_SCREENSHOTS set: the screen as the tablet shows it (top of the page), then every panel on its own, to look at. */
+export async function shots(page: Page, name: string): Promise<void> {
+  const dir = process.env.KP_SCREENSHOTS;
+  if (dir === undefined) {
+    return;
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(dir, `${name}.png`) });
+  const panels = page.locator('.chairside section.panel');
+  for (let i = 0; i < (await panels.count()); i++) {
+    const label = ((await panels.nth(i).locator('h2').first().textContent()) ?? `panel-${i}`).replace(/[^A-Za-z0-9]+/g, '-').slice(0, 30);
+    await panels.nth(i).screenshot({ path: path.join(dir, `${name}--${i}-${label}.png`) });
+  }
+}

@@ -42,7 +42,7 @@ function SessionScreen({ me, id }: { me: ActiveSession; id: string }) {
       {charting && <VitalsEntry s={s} tz={tz} />}
       {s.state === 'checked_in' && <PredosePanel s={s} me={me} tz={tz} />}
       {(s.state === 'predose_passed' || dosed) && s.state !== 'cancelled' && <DosePanel s={s} me={me} tz={tz} />}
-      {(dosed || s.readings.length > 0) && (
+      {(charting || s.readings.length > 0) && (
         <section className="panel" aria-labelledby="flow-h">
           <h2 id="flow-h">Vital signs</h2>
           <VitalsChart s={s} tz={tz} />
@@ -51,7 +51,7 @@ function SessionScreen({ me, id }: { me: ActiveSession; id: string }) {
       )}
       {(charting || s.assessments.length > 0) && <AssessmentsPanel s={s} tz={tz} canRecord={charting} />}
       {(dosed || s.adverseEvents.length > 0) && <AdverseEventsPanel s={s} tz={tz} canRecord={charting} />}
-      {s.discharge !== null && (dosed || s.state === 'ready_for_discharge') && <DischargePanel s={s} me={me} tz={tz} />}
+      {s.discharge !== null && s.state !== 'dosing' && dosed && <DischargePanel s={s} me={me} tz={tz} />}
       {closed && <NotePanel s={s} me={me} tz={tz} />}
       {s.rems !== null && dosed && <RemsPanel s={s} me={me} tz={tz} />}
       {charting && <StateActions s={s} />}
