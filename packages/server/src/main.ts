@@ -4,6 +4,7 @@ import { DataDirLockedError } from './db/data-dir-lock';
 import { openDatabase } from './db/open';
 import type { Database } from './db/types';
 import { systemClock, type Deps } from './http/deps';
+import { fileOffsetClock } from './http/test-clock';
 import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const deps: Deps = { config, database, db: database.db, clock: systemClock, log: logger };
+  const clock = config.testClockFile === undefined ? systemClock : fileOffsetClock(config.testClockFile);
+  const deps: Deps = { config, database, db: database.db, clock, log: logger };
   const app = await buildApp(deps, logger);
   let stopDemo = (): void => undefined;
   if (config.demo) {

@@ -26,6 +26,8 @@ export interface Config {
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly webDistDir: string | undefined;
+  /** Browser tests only: a file holding milliseconds to add to the clock (refused in production). */
+  readonly testClockFile: string | undefined;
 }
 
 const bool = z
@@ -65,6 +67,8 @@ const envSchema = z.object({
     .optional(),
   MAIL_FROM: z.string().min(3).default('Ketapath <no-reply@localhost>'),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  KP_TEST_CLOCK_FILE: z.string().min(1).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
@@ -86,6 +90,9 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
     };
   }
   const e = parsed.data;
+  if (e.KP_TEST_CLOCK_FILE !== undefined && e.NODE_ENV === 'production') {
+    return { ok: false, problems: ['KP_TEST_CLOCK_FILE: a test clock cannot be used when NODE_ENV=production'] };
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     ok: true,
@@ -113,6 +120,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, c
       smtpUrl: e.SMTP_URL,
       mailFrom: e.MAIL_FROM,
       webDistDir: e.WEB_DIST_DIR === undefined ? undefined : path.resolve(cwd, e.WEB_DIST_DIR),
+      testClockFile: e.KP_TEST_CLOCK_FILE === undefined ? undefined : path.resolve(cwd, e.KP_TEST_CLOCK_FILE),
     },
   };
 }

@@ -1,11 +1,13 @@
 /** Types of the treatment-session API for the web app (import type only). */
 import type { z } from 'zod';
 import type { TileOut } from './board';
+import type { DosePreviewOut } from './dose-preview.route';
 import type { AlertOut, ReadingOut } from './presenters';
 import type { AdverseEventIn, AmendmentIn, AssessmentIn, DeviceGiven, DischargeIn, DoseStart, PredoseAnswers, PredosePass, ReadingIn, RemsSubmissionIn } from './schemas';
 import type { SessionOut } from './view';
 
 export type TreatmentSessionDto = SessionOut;
+export type DosePreviewDto = DosePreviewOut;
 export type SessionReadingDto = ReadingOut;
 export type SessionAlertDto = AlertOut;
 export type BoardTileDto = TileOut;

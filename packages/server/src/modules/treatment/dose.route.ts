@@ -1,47 +1,20 @@
-import { checkDeviceTimes, type Route } from '@ketapath/clinical';
+import { checkDeviceTimes } from '@ketapath/clinical';
 import { eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import { sessionAdministrations } from '../../db/schema';
 import { AppError, conflict, type FieldIssue } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { can } from '../../policy/policy';
 import { presentFinding } from '../../lib/findings';
 import { findingKey, MIN_OVERRIDE_REASON } from '../eligibility/decide';
-import { ageOn } from '../patients/presenters';
-import { latestMeasurements } from '../patients/repo';
-import { computeDose } from '../plans/dose';
-import type { DoseParams } from '../plans/schemas';
 import { clinicProtocol } from '../protocol/load';
-import { localDateOf } from '../../lib/zoned';
-import { containerStrength, ledgerInUse, writeAdministration } from './administer';
+import { ledgerInUse, writeAdministration } from './administer';
+import { sessionDose } from './dose-compute';
 import type { StoredDose } from './evaluate';
 import { sessionView } from './load-view';
-import { loadBundle, loadSession, lockSession, type SessionBundle } from './repo';
+import { loadBundle, loadSession, lockSession } from './repo';
 import { DeviceGiven, DoseStart, DoseStop, Id } from './schemas';
 import { applyTransition } from './transition';
 import { SessionOut } from './view';
-
-type Params = z.infer<typeof DoseParams>;
-
-/** The plan's dose parameters for this session (the planned session's own dose first). */
-function plannedParams(b: SessionBundle): Params {
-  const input: Params = (b.plan?.dosePlan as { input?: Params } | undefined)?.input ?? {};
-  const sessions = (b.plan?.schedule as { sessions?: { index: number; plannedDose?: { mg?: number; mgPerKg?: number } }[] } | undefined)?.sessions ?? [];
-  const planned = sessions.find((x) => x.index === b.appointment.planSessionIndex)?.plannedDose ?? {};
-  const out: Params = {};
-  for (const k of ['mgPerKg', 'durationMinutes', 'stockConcentrationMgPerMl', 'totalVolumeMl', 'doseMg'] as const) {
-    if (typeof input[k] === 'number') {
-      out[k] = input[k];
-    }
-  }
-  if (planned.mgPerKg !== undefined) {
-    out.mgPerKg = planned.mgPerKg;
-  }
-  if (planned.mg !== undefined) {
-    out.doseMg = planned.mg;
-  }
-  return out;
-}
 
 const ESKETAMINE_DEVICE_MG = 28;
 
@@ -61,18 +34,7 @@ export const startDoseRoute = defineRoute({
       throw conflict(`This session is ${s.state.replace(/_/g, ' ')}: pass the pre-dose checks before the dose.`);
     }
     const b = await loadBundle(deps, me, meta, s);
-    const { protocol } = clinicProtocol(b.clinic);
-    const planned = plannedParams(b);
-    const strength = body.administration.containerId === undefined ? null : await containerStrength(deps.db, me.clinicId, body.administration.containerId);
-    // The vial in hand decides the volume drawn: its strength replaces the plan's stock strength (the mg dose is unchanged).
-    const dose: Params = { ...planned, ...body.dose, ...(strength === null || s.route === 'esketamine_nasal' ? {} : { stockConcentrationMgPerMl: strength }) };
-    const changed = body.dose !== undefined && Object.entries(body.dose).some(([k, v]) => k !== 'stockConcentrationMgPerMl' && planned[k as keyof Params] !== v);
-    const latest = await latestMeasurements(deps.db, s.patientId);
-    const weightKg = body.weightKg ?? s.weightKg ?? latest.weight?.value ?? null;
-    const computed = computeDose(
-      { route: s.route as Route, indication: (b.plan?.indication ?? 'trd') as 'trd' | 'mdsi', dose, sessionNumber: b.earlierDosedSessions + 1 },
-      { protocol, ageYears: ageOn(b.patient.dateOfBirth, localDateOf(now, b.clinic.timeZone)), sex: b.patient.sexAtBirth === 'female' || b.patient.sexAtBirth === 'male' ? b.patient.sexAtBirth : undefined, weightKg, heightCm: latest.height?.value ?? null },
-    );
+    const { dose, changed, weightKg, computed } = await sessionDose(deps, s, b, { dose: body.dose, weightKg: body.weightKg, containerId: body.administration.containerId }, now);
     if (!computed.ok || computed.dose === null) {
       const missing = weightKg === null ? "Record today's weight: the dose is per kilogram." : 'Enter the stock concentration (mg/mL).';
       throw new AppError('VALIDATION_FAILED', { detail: computed.findings.length === 0 ? missing : computed.findings.map((f) => f.message).join(' '), extra: { findings: computed.findings.map(presentFinding) } });

@@ -4,6 +4,7 @@ import { boardRoute, boardStreamRoute } from './board.route';
 import { listDevicesRoute, registerDeviceRoute, revokeDeviceRoute } from './devices.route';
 import { checkDischargeRoute, dischargeRoute, stateChangeRoute } from './discharge.route';
 import { doseRoutes } from './dose.route';
+import { dosePreviewRoute } from './dose-preview.route';
 import { dischargeInstructionsRoute } from './instructions.route';
 import { noticesRoute, readNoticeRoute } from './notices.route';
 import { passPredoseRoute, savePredoseRoute } from './predose.route';
@@ -19,6 +20,7 @@ export const treatmentRoutes: RouteDef[] = [
   savePredoseRoute,
   passPredoseRoute,
   ...doseRoutes,
+  dosePreviewRoute,
   postVitalsRoute,
   voidReadingRoute,
   acknowledgeAlertRoute,

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AppointmentDto, PatientDto } from '@ketapath/server/contracts';
 import { useState } from 'react';
@@ -71,6 +72,11 @@ export function AppointmentsTab({ session, patient }: { session: ActiveSession; 
           <button type="button" className="small" onClick={() => void checkIn(a)}>
             Check in
           </button>
+        )}
+        {a.session !== null && can(session, 'session.read') && (
+          <Link className="button small" to={`/sessions/${a.session.id}`}>
+            Open session
+          </Link>
         )}
       </td>
     </tr>

@@ -46,6 +46,11 @@ export function AppointmentPanel({ appointment: a, session, resources, titleId, 
           Close
         </button>
       </div>
+      {a.session !== null && can(session, 'session.read') && (
+        <Link className="button block" style={{ marginBottom: '0.5rem' }} to={`/sessions/${a.session.id}`}>
+          Open session
+        </Link>
+      )}
       <Link className="button secondary block" to={`/patients/${a.patient.id}`}>
         Open patient record
       </Link>
