@@ -58,6 +58,7 @@ export { evaluateVitals, type VitalsReading, type VitalsContext, type VitalsEval
 export { observationSchedule, dueReadings, type ObservationSchedule, type ScheduledObservation, type ObservationKind, type TakenObservation, type DueObservation, type DueStatus, type ScheduleResult } from './session/observation.js';
 export { evaluateDischarge, type DischargeInput, type DischargeContext, type DischargeResult } from './session/discharge.js';
 export { SESSION_STATES, SESSION_TRANSITIONS, STATES_NEEDING_REASON, ACTIVE_SESSION_STATES, isSessionState, checkTransition, type SessionState } from './session/state-machine.js';
+export { suicideRiskSignal, riskAlertStep, type RiskSignal, type RiskSignalCode, type RiskAlertStep } from './session/risk-alerts.js';
 export { alertEscalation, type AlertEscalation, type AlertEscalationInput, type EscalationLevel } from './session/alerts.js';
 export { ADVERSE_EVENT_TERMS, ADVERSE_EVENT_SEVERITIES, ADVERSE_EVENT_OUTCOMES, adverseEventTerm, checkAdverseEvent, type AdverseEventTerm, type AdverseEventSeverity, type AdverseEventOutcome, type AdverseEventRecord } from './session/adverse-events.js';
 export { remsMonitoringForm, type RemsFormInput, type RemsFormContent, type RemsFormField, type RemsBpReading } from './session/rems-form.js';
@@ -69,6 +70,7 @@ export { rescheduleAfterMissed, type RescheduleInput, type SessionChange } from 
 export { checkSessionSpacing, type SpacingInput } from './courses/spacing.js';
 export { cumulativeExposure, type Administration, type ExposureSummary, type ExposureTotals } from './courses/exposure.js';
 export { dueFollowUps, type FollowUpInput, type FollowUpItem, type FollowUpItemId, type FollowUpStatus } from './courses/followups.js';
+export { MEASUREMENT_TIMINGS, dueQuestionnaires, measurementSlots, type MeasurementTiming, type MeasurementPlanItem, type MeasurementSession, type CompletedMeasurement, type DueInput, type MeasurementSlot, type DueQuestionnaire } from './courses/measurement.js';
 export type { CourseInput, CourseResult, CourseCalendar, CoursePhase, PlannedSession, PlannedDose } from './courses/types.js';
 
 // Outcomes

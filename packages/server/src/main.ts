@@ -12,6 +12,9 @@ import { DemoDriver } from './modules/demo/demo-driver';
 import { startDemoMonitors } from './modules/demo/monitor-sim';
 import { demoContext, seedDemoTreatment } from './modules/demo/treatment-seed';
 import { startEscalationWorker } from './modules/treatment';
+import { startOutboxWorker } from './modules/messages/deliver';
+import { startReminderWorker } from './modules/messages/reminders';
+import { startRiskEscalationWorker } from './modules/risk/escalation';
 
 function fail(message: string, code: number): never {
   process.stderr.write(`\n${message}\n\n`);
@@ -58,6 +61,9 @@ async function main(): Promise<void> {
     logger.info({ created }, 'demo clinic ready (synthetic data; chair monitors simulated)');
   }
   const stopEscalation = startEscalationWorker(deps);
+  const stopRiskEscalation = startRiskEscalationWorker(deps);
+  const stopOutbox = startOutboxWorker(deps);
+  const stopReminders = startReminderWorker(deps);
   let closing = false;
   const shutdown = async (signal: string): Promise<void> => {
     if (closing) {
@@ -66,6 +72,9 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     stopEscalation();
+    stopRiskEscalation();
+    stopOutbox();
+    stopReminders();
     stopDemo();
     await app.close();
     await database.close();

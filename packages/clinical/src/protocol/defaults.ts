@@ -182,4 +182,8 @@ export const DEFAULT_PROTOCOL: ProtocolSettings = {
     escalateAfterMinutes: 2,
     notifyPrescriberAfterMinutes: 5,
   },
+  // Operational default, not a clinical number: no source gives a time for a suicide-risk alert (see settings-safety.ts).
+  riskAlerts: {
+    escalateAfterMinutes: 15,
+  },
 };

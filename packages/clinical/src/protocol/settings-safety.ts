@@ -52,5 +52,6 @@ export const SAFETY_SETTINGS: { readonly [K in SettingKey]?: SettingMetaDef } = 
   'discharge.requireEscort': bool('Responsible adult escort required at discharge', 'sourced', 'ketalar_uk'),
   'alerts.escalateAfterMinutes': num('Unacknowledged alert turns louder on the board after', 'min', [1, 60], 'unconfirmed', 'alert_escalation', { integer: true, note: 'No source gives an acknowledgement time; Ketapath default. Set it with your medical director.' }),
   'alerts.notifyPrescriberAfterMinutes': num('Unacknowledged alert is sent to the prescriber on duty after', 'min', [1, 120], 'unconfirmed', 'alert_escalation', { integer: true, note: 'Must be later than the louder-board time. No source; Ketapath default.' }),
+  'riskAlerts.escalateAfterMinutes': num('Unacknowledged suicide-risk alert goes to the next person on call after', 'min', [1, 240], 'unconfirmed', 'risk_alert_escalation', { integer: true, note: 'No source gives a time; Ketapath default. Set it with your medical director.' }),
   'rems.pmfSubmissionDays': num('REMS Patient Monitoring Form deadline after each session', 'calendar days', [1, 60], 'sourced', 'rems_pmf', { integer: true }),
 };

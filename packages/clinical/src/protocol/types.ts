@@ -188,6 +188,10 @@ export interface ProtocolSettings {
     readonly escalateAfterMinutes: number;
     readonly notifyPrescriberAfterMinutes: number;
   };
+  readonly riskAlerts: {
+    /** Minutes an unacknowledged suicide-risk alert waits before it goes to the next person on call. */
+    readonly escalateAfterMinutes: number;
+  };
 }
 
 type Leaf = string | number | boolean | null | readonly unknown[];

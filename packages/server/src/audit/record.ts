@@ -9,7 +9,8 @@ export interface AuditInput {
   readonly action: string;
   readonly outcome: AuditOutcome;
   readonly clinicId: string | null;
-  readonly actor?: Pick<Actor, 'userId' | 'role'> | null;
+  /** A staff user, or a patient acting in the portal (`role` 'patient', `userId` = the patient account id). */
+  readonly actor?: Pick<Actor, 'userId'> & { readonly role: string } | null;
   readonly resourceType?: string;
   readonly resourceId?: string;
   readonly patientId?: string;

@@ -74,8 +74,8 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
-  if (row === undefined || row.userStatus !== 'active' || !isStaffRole(row.role)) {
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.kind, 'staff'), isNull(sessions.revokedAt)));
+  if (row === undefined || row.userId === null || row.userStatus !== 'active' || !isStaffRole(row.role)) {
     return { status: 'none' };
   }
   const base = { sessionId: row.id, userId: row.userId, clinicId: row.clinicId };

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { recordAuditStandalone } from '../audit/record';
+import { recordAudit, recordAuditStandalone } from '../audit/record';
 import { authenticateDevice } from '../auth/devices';
+import { clearPortalCookie, lookupPatientSession, PORTAL_COOKIE } from '../auth/patient-sessions';
 import { lookupSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions';
 import { can } from '../policy/policy';
 import type { Access } from './access';
@@ -34,6 +35,48 @@ function checkOrigin(req: FastifyRequest, deps: Deps): void {
   }
 }
 
+/** Portal routes: the patient's own session (portal cookie), CSRF and idle timeout; nothing else is accepted. */
+async function authenticatePatient(req: FastifyRequest, reply: FastifyReply, deps: Deps, stateChanging: boolean): Promise<void> {
+  const token = req.cookies[PORTAL_COOKIE];
+  if (token === undefined || token === '') {
+    throw new AppError('UNAUTHENTICATED');
+  }
+  const now = deps.clock.now();
+  const found = await lookupPatientSession(deps.db, token, now);
+  if (found.status === 'none') {
+    clearPortalCookie(reply, deps.config.cookieSecure);
+    throw new AppError('UNAUTHENTICATED');
+  }
+  if (found.status === 'expired') {
+    await deps.db.transaction(async (tx) => {
+      await revokeSession(tx, found.sessionId, now, found.reason === 'idle' ? 'idle_timeout' : 'absolute_timeout');
+      await recordAudit(tx, { action: 'portal.session_expired', outcome: 'success', clinicId: found.clinicId, actor: { userId: found.accountId, role: 'patient' }, resourceType: 'session', resourceId: found.sessionId, details: { reason: found.reason }, meta: requestMeta(req), at: now });
+    });
+    clearPortalCookie(reply, deps.config.cookieSecure);
+    throw new AppError('SESSION_EXPIRED');
+  }
+  if (stateChanging && req.headers[CSRF_HEADER] !== found.actor.csrfToken) {
+    throw new AppError('CSRF_FAILED');
+  }
+  req.patient = found.actor;
+  if (now.getTime() - found.lastSeenAt.getTime() > TOUCH_AFTER_MS) {
+    await touchSession(deps.db, found.actor.sessionId, now);
+  }
+}
+
+/** A staff route called with only a patient's portal cookie: refused and audited (a patient is never staff). */
+async function refusePatientOnStaffRoute(req: FastifyRequest, deps: Deps): Promise<void> {
+  const token = req.cookies[PORTAL_COOKIE];
+  if (token === undefined || token === '') {
+    return;
+  }
+  const found = await lookupPatientSession(deps.db, token, deps.clock.now());
+  if (found.status === 'ok') {
+    await recordAuditStandalone(deps.db, { action: 'access.forbidden', outcome: 'denied', clinicId: found.actor.clinicId, actor: { userId: found.actor.accountId, role: 'patient' }, details: { attempted: 'staff_route', route: req.routeOptions.url ?? '' }, meta: requestMeta(req), at: deps.clock.now() });
+    throw new AppError('FORBIDDEN', { detail: 'This page is for clinic staff.' });
+  }
+}
+
 /**
  * The central gate: every route's declared access is enforced here before validation or the handler.
  * Authenticate (session cookie, or a device token on `device` routes) → check sign-in stage → CSRF →
@@ -56,6 +99,10 @@ export function installAuthHook(app: App, deps: Deps): void {
       req.device = await authenticateDevice(deps, bearer.slice(7).trim(), requestMeta(req));
       return;
     }
+    if ('portal' in access) {
+      await authenticatePatient(req, reply, deps, stateChanging);
+      return;
+    }
     if ('public' in access) {
       if (stateChanging && typeof req.headers[CSRF_HEADER] !== 'string') {
         throw new AppError('CSRF_FAILED', { detail: `Send the ${CSRF_HEADER} header.` });
@@ -69,6 +116,7 @@ export function installAuthHook(app: App, deps: Deps): void {
       return;
     }
     if (token === undefined || token === '') {
+      await refusePatientOnStaffRoute(req, deps);
       throw new AppError('UNAUTHENTICATED');
     }
     const found = await lookupSession(deps.db, token, now);

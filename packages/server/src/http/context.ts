@@ -38,3 +38,19 @@ export interface DeviceInfo {
   readonly clinicId: string;
   readonly name: string;
 }
+
+/**
+ * A patient signed in to the portal. The patient id comes from the session, never from the request: a portal
+ * route can only ever act on this one patient's record.
+ */
+export interface PatientActor {
+  readonly accountId: string;
+  readonly patientId: string;
+  readonly clinicId: string;
+  readonly sessionId: string;
+  readonly csrfToken: string;
+  readonly firstName: string;
+  readonly email: string;
+  readonly expiresAt: Date;
+  readonly idleTimeoutSeconds: number;
+}

@@ -10,7 +10,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { Access } from './access';
-import type { Actor, DeviceInfo, RequestMeta, SessionInfo } from './context';
+import type { Actor, DeviceInfo, PatientActor, RequestMeta, SessionInfo } from './context';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 
@@ -45,6 +45,8 @@ export interface HandlerContext<S extends RouteSchema> {
   readonly actor: () => Actor;
   /** The calling device on `device` routes when it used its token (null for a staff session). */
   readonly device: () => DeviceInfo | null;
+  /** The signed-in patient on `portal` routes (their own record only); throws elsewhere. */
+  readonly patient: () => PatientActor;
 }
 
 /** The success status is the first key of `schema.response`. */
@@ -72,7 +74,15 @@ export function requestMeta(req: FastifyRequest): RequestMeta {
   return { requestId: req.id, ip: req.ip, userAgent: typeof ua === 'string' ? ua.slice(0, 512) : null };
 }
 
+/** Portal routes act on the signed-in patient only: a URL that names a patient or account is refused at start-up. */
+export function assertPortalRouteShape(def: RouteDef): void {
+  if ('portal' in def.access && /:(patientId|accountId|id)\b/.test(def.url)) {
+    throw new Error(`Portal route ${def.method} ${def.url} must not take a record id from the URL; the patient comes from the session.`);
+  }
+}
+
 export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
+  assertPortalRouteShape(def);
   const statuses = Object.keys(def.schema.response).map(Number);
   const successStatus = statuses[0] ?? 200;
   app.route({
@@ -102,6 +112,12 @@ export function registerRoute(app: App, deps: Deps, def: RouteDef): void {
           return req.actor;
         },
         device: () => req.device ?? null,
+        patient: () => {
+          if (req.patient === undefined) {
+            throw new AppError('UNAUTHENTICATED');
+          }
+          return req.patient;
+        },
       };
       const result = await def.handler(ctx);
       if (reply.sent || result === reply) {
@@ -118,5 +134,6 @@ declare module 'fastify' {
     actor?: Actor;
     sessionInfo?: SessionInfo;
     device?: DeviceInfo;
+    patient?: PatientActor;
   }
 }

@@ -16,6 +16,10 @@ import { setupRoutes } from '../modules/setup/setup.route';
 import { treatmentRoutes } from '../modules/treatment';
 import { instrumentRoute } from '../modules/instruments/instruments.route';
 import { userRoutes } from '../modules/users';
+import { portalRoutes } from '../modules/portal';
+import { questionnaireRoutes } from '../modules/questionnaires/staff.route';
+import { riskRoutes } from '../modules/risk/alerts.route';
+import { outboxRoute } from '../modules/messages/outbox.route';
 import type { PageDef } from './page';
 import type { RouteDef } from './route';
 
@@ -39,6 +43,10 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...treatmentRoutes,
     instrumentRoute,
     ...ledgerRoutes,
+    ...portalRoutes,
+    ...questionnaireRoutes,
+    ...riskRoutes,
+    outboxRoute,
     ...(options.demo ? demoRoutes : []),
   ];
 }

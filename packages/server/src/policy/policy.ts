@@ -72,6 +72,13 @@ export const POLICY = {
   'ledger.report_loss': ADMIN,
   'ledger.resolve': ADMIN,
   'ledger.verify': ADMIN,
+  'portal.invite': ALL,
+  'questionnaire.read': CLINICAL,
+  'questionnaire.record': CLINICAL,
+  'questionnaire.tablet': ALL,
+  'risk_alert.read': CLINICAL,
+  'risk_alert.acknowledge': CLINICAL,
+  'outbox.read': ADMIN,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;
@@ -94,3 +101,10 @@ export function can(role: StaffRole, action: Action): boolean {
 export function abilitiesOf(role: StaffRole): Action[] {
   return (Object.keys(POLICY) as Action[]).filter((a) => can(role, a));
 }
+
+/**
+ * What a patient may do in the portal. A patient is a subject of exactly one record: portal routes take the
+ * patient from the session (never from the URL or body), and no staff action is ever granted to a patient.
+ */
+export const PORTAL_ACTIONS = ['portal.read', 'portal.questionnaire', 'portal.consent', 'portal.self'] as const;
+export type PortalAction = (typeof PORTAL_ACTIONS)[number];

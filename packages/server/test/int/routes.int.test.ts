@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, HANDLER_CHECKED_ACTIONS, isAction, POLICY } from '../../src/policy/policy';
+import { can, HANDLER_CHECKED_ACTIONS, isAction, POLICY, PORTAL_ACTIONS } from '../../src/policy/policy';
 import { STAFF_ROLES } from '../../src/policy/roles';
 import { clinicWithStaff } from '../factories';
 import { createTestApp, type TestApp } from '../harness';
@@ -25,6 +25,12 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/demo/login',
   'GET /api/openapi.json',
   'POST /api/public/clinics/:slug/consultation-requests',
+  // Patient portal: the one-time link is the credential; signing in needs no session.
+  'GET /api/portal/links/:token',
+  'POST /api/portal/links/:token/accept',
+  'POST /api/portal/login',
+  'POST /api/portal/sign-in-link',
+  'GET /api/portal/session',
   // Server-rendered pages (HTML, text, XML), hidden from the OpenAPI document.
   'GET /learn',
   'GET /learn/self-check',
@@ -56,6 +62,9 @@ describe('route registry', () => {
       expect(r.access, `${key} declares no access`).toBeDefined();
       if (r.access !== undefined && 'public' in r.access) {
         expect(PUBLIC_ROUTES.has(key), `${key} is public but not in the reviewed list`).toBe(true);
+      } else if (r.access !== undefined && 'portal' in r.access) {
+        expect(PORTAL_ACTIONS.includes(r.access.portal), `${key} has unknown portal action`).toBe(true);
+        expect(r.url.startsWith('/api/portal/'), `${key}: portal routes live under /api/portal/`).toBe(true);
       } else if (r.access !== undefined) {
         expect(isAction(r.access.action), `${key} has unknown action`).toBe(true);
       }
@@ -92,6 +101,14 @@ describe('route registry', () => {
     const { as } = await clinicWithStaff(t);
     for (const r of apiRoutes()) {
       if (r.access === undefined || 'public' in r.access) {
+        continue;
+      }
+      if ('portal' in r.access) {
+        // A staff session is never a patient: every portal route answers 401 to every role.
+        for (const role of STAFF_ROLES) {
+          const res = await as[role].request(r.method, fill(r.url), r.method === 'GET' ? undefined : {});
+          expect(res.status, `${role} ${r.method} ${r.url}`).toBe(401);
+        }
         continue;
       }
       const action = r.access.action;

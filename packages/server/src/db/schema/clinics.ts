@@ -25,5 +25,10 @@ export const clinics = pgTable('clinics', {
   demoPassword: text('demo_password'),
   /** US esketamine: the date this outpatient setting was certified in the Spravato REMS (null = not certified). */
   remsCertifiedOn: date('rems_certified_on', { mode: 'string' }),
+  /** Clinicians who receive suicide-risk alerts, in order (the alert moves down the list until acknowledged). */
+  onCallUserIds: uuid('on_call_user_ids').array().notNull().default([]),
+  /** The crisis line shown to patients; null = the jurisdiction's default (US 988), never invented. */
+  crisisLineName: text('crisis_line_name'),
+  crisisLineNumber: text('crisis_line_number'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

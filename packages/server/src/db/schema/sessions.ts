@@ -1,5 +1,7 @@
-import { bigserial, boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { clinics } from './clinics';
+import { patientAccounts } from './portal';
 import { users } from './users';
 
 /**
@@ -13,9 +15,9 @@ export const sessions = pgTable(
     id: uuid('id').primaryKey(),
     tokenHash: text('token_hash').notNull().unique(),
     csrfToken: text('csrf_token').notNull(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
+    /** Staff sessions (`kind` 'staff') belong to a user; patient-portal sessions (`kind` 'patient') to a patient account. */
+    userId: uuid('user_id').references(() => users.id),
+    patientAccountId: uuid('patient_account_id').references(() => patientAccounts.id),
     clinicId: uuid('clinic_id')
       .notNull()
       .references(() => clinics.id),
@@ -30,7 +32,10 @@ export const sessions = pgTable(
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    check('sessions_subject_check', sql`(${t.kind} = 'staff' AND ${t.userId} IS NOT NULL AND ${t.patientAccountId} IS NULL) OR (${t.kind} = 'patient' AND ${t.patientAccountId} IS NOT NULL AND ${t.userId} IS NULL)`),
+  ],
 );
 
 /** Every login attempt, for per-IP and per-account throttling across stateless app servers. */

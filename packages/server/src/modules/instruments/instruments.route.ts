@@ -1,4 +1,4 @@
-import { INSTRUMENT_IDS, INSTRUMENTS } from '@ketapath/clinical';
+import { INSTRUMENT_IDS, INSTRUMENTS, type InstrumentId } from '@ketapath/clinical';
 import { z } from 'zod';
 import { defineRoute } from '../../http/route';
 
@@ -28,8 +28,14 @@ export const instrumentRoute = defineRoute({
   tags: ['Instruments'],
   schema: { params: z.object({ id: z.enum(INSTRUMENT_IDS) }), response: { 200: InstrumentOut } },
   async handler({ params }) {
-    const d = INSTRUMENTS[params.id];
-    return Promise.resolve({
+    return Promise.resolve(presentInstrument(params.id));
+  },
+});
+
+/** An instrument as forms render it (shared with the patient portal). */
+export function presentInstrument(id: InstrumentId): z.infer<typeof InstrumentOut> {
+  const d = INSTRUMENTS[id];
+  return {
       id: d.id,
       version: d.version,
       title: d.title,
@@ -42,6 +48,5 @@ export const instrumentRoute = defineRoute({
       licence: d.licence.note,
       wordingReproduced: d.wordingReproduced,
       source: d.source.citation,
-    });
-  },
-});
+  };
+}

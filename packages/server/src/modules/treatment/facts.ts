@@ -1,6 +1,6 @@
 import { isInstrumentId, type CompletedQuestionnaire, type InstrumentResult, type MonitoringFormRecord } from '@ketapath/clinical';
 import { and, desc, eq, inArray, isNotNull } from 'drizzle-orm';
-import { consents, remsFormSubmissions, sessionAssessments, treatmentSessions } from '../../db/schema';
+import { consents, questionnaireResponses, remsFormSubmissions, sessionAssessments, treatmentSessions } from '../../db/schema';
 import type { Queryable } from '../../db/types';
 import { localDateOf } from '../../lib/zoned';
 import { latestMaterialVersions } from '../consents/repo';
@@ -8,16 +8,28 @@ import { consentStatus } from '../consents/status';
 import { consentKindForRoute } from '../consents/templates';
 import { currentReview } from '../plans/facts';
 
-/** Questionnaires that gate dosing, from the patient's session records (newest first). */
+const GATING_INSTRUMENTS = ['phq9', 'cssrs_screener', 'gad7', 'qids_sr16', 'urinary_screen', 'misuse_check'];
+
+/**
+ * Questionnaires that gate dosing (newest first): the patient's session records and every questionnaire filed
+ * from the portal, a clinic tablet or staff entry — so a PHQ-9 item-9 flag from home blocks the dose until a
+ * C-SSRS has been done after it.
+ */
 export async function patientQuestionnaires(q: Queryable, patientId: string): Promise<CompletedQuestionnaire[]> {
+  const filed = await q
+    .select({ instrument: questionnaireResponses.instrument, takenAt: questionnaireResponses.completedAt, result: questionnaireResponses.result })
+    .from(questionnaireResponses)
+    .where(and(eq(questionnaireResponses.patientId, patientId), inArray(questionnaireResponses.instrument, GATING_INSTRUMENTS)))
+    .orderBy(desc(questionnaireResponses.completedAt))
+    .limit(50);
   const rows = await q
     .select({ instrument: sessionAssessments.instrument, takenAt: sessionAssessments.takenAt, result: sessionAssessments.result })
     .from(sessionAssessments)
     .innerJoin(treatmentSessions, eq(treatmentSessions.id, sessionAssessments.sessionId))
-    .where(and(eq(treatmentSessions.patientId, patientId), inArray(sessionAssessments.instrument, ['phq9', 'cssrs_screener', 'gad7', 'qids_sr16', 'urinary_screen', 'misuse_check'])))
+    .where(and(eq(treatmentSessions.patientId, patientId), inArray(sessionAssessments.instrument, GATING_INSTRUMENTS)))
     .orderBy(desc(sessionAssessments.takenAt))
     .limit(50);
-  return rows.flatMap((r) => (isInstrumentId(r.instrument) ? [{ instrumentId: r.instrument, completedAt: r.takenAt.toISOString(), result: r.result as InstrumentResult }] : []));
+  return [...rows, ...filed].sort((a, b) => b.takenAt.getTime() - a.takenAt.getTime()).flatMap((r) => (isInstrumentId(r.instrument) ? [{ instrumentId: r.instrument, completedAt: r.takenAt.toISOString(), result: r.result as InstrumentResult }] : []));
 }
 
 export interface ConsentFact {
