@@ -8,6 +8,8 @@ import { protocolRoutes } from '../modules/protocol/protocol.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { ledgerRoutes } from '../modules/ledger';
+import { outcomesRoutes } from '../modules/outcomes';
+import { followUpRoutes } from '../modules/followups';
 import { patientRoutes } from '../modules/patients';
 import { planRoutes } from '../modules/plans/plans.route';
 import { schedulingRoutes } from '../modules/scheduling';
@@ -39,6 +41,8 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...treatmentRoutes,
     instrumentRoute,
     ...ledgerRoutes,
+    ...outcomesRoutes,
+    ...followUpRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

@@ -72,6 +72,10 @@ export const POLICY = {
   'ledger.report_loss': ADMIN,
   'ledger.resolve': ADMIN,
   'ledger.verify': ADMIN,
+  'outcomes.read': CLINICAL,
+  'followup.read': CLINICAL,
+  'followup.record': CLINICAL,
+  'followup.review': PRESCRIBER,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

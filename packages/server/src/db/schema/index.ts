@@ -11,3 +11,4 @@ export * from './public-pages';
 export * from './ledger';
 export * from './treatment';
 export * from './questionnaires';
+export * from './followups';
