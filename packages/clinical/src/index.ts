@@ -74,8 +74,8 @@ export { MEASUREMENT_TIMINGS, dueQuestionnaires, measurementSlots, type Measurem
 export type { CourseInput, CourseResult, CourseCalendar, CoursePhase, PlannedSession, PlannedDose } from './courses/types.js';
 
 // Outcomes
-export { selectBaseline, percentChange, isRemission, classifyOutcome, timeToResponse, timeToRemission, detectRelapse, type ScorePoint, type OutcomeClassification, type OutcomeCategory, type ClinicalEvent, type RelapseResult } from './outcomes/individual.js';
-export { proportionWithCi, cohortRates, kaplanMeier, normalQuantile, type ProportionCi, type SurvivalObservation, type KaplanMeierStep, type KaplanMeierResult } from './outcomes/cohort.js';
+export { selectBaseline, percentChange, isRemission, remissionCutoff, responseLine, classifyOutcome, timeToResponse, timeToRemission, detectRelapse, type ScorePoint, type OutcomeClassification, type OutcomeCategory, type ClinicalEvent, type RelapseResult, type RemissionLine } from './outcomes/individual.js';
+export { proportionWithCi, cohortRates, kaplanMeier, kaplanMeierFromCounts, ratePer100, normalQuantile, type ProportionCi, type SurvivalObservation, type SurvivalCount, type KaplanMeierStep, type KaplanMeierResult, type RatePer100 } from './outcomes/cohort.js';
 
 // Jurisdictions
 export { JURISDICTIONS } from './jurisdictions/profiles.js';

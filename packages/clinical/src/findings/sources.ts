@@ -104,6 +104,7 @@ const DEFS = {
   relapse_definition: { citation: 'Ref §5.11: SUSTAIN-1 relapse MADRS ≥22 on 2 consecutive assessments or hospitalisation/suicide attempt — UNCONFIRMED; NCT04007367: 2 consecutive HAM-D17 ≥18 [src: inclinicaltrials.com]' },
   partial_response: { citation: 'Ref §5.11: partial response 25–49% reduction — UNCONFIRMED (general knowledge)' },
   wilson_interval: { citation: 'General knowledge: Wilson score interval for a binomial proportion (Wilson 1927) — statistical method, not a clinical threshold' },
+  poisson_rate: { citation: 'General knowledge: rate per 100 exposures with a Poisson confidence interval by Byar\'s approximation (Rothman & Boice 1979) — statistical method, not a clinical threshold' },
   kaplan_meier: { citation: 'General knowledge: Kaplan–Meier product-limit estimator (1958) with Greenwood variance and log(−log) confidence interval — statistical method' },
   us_schedule: { citation: 'Ref §7.1: ketamine incl. isomers (esketamine) Schedule III effective 12 Aug 1999 [src: 64 FR 37673, govinfo.gov FR-1999-07-13]' },
   dea_records: { citation: 'Ref §7.1: records ≥2 years (21 CFR 1304.04(a)); biennial inventory; Form 41 destruction witnessed by two authorised employees; waste witness federal requirement UNCONFIRMED [src: federal.elaws.us; legalclarity.org; OMB 1117-0007]' },

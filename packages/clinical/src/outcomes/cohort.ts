@@ -89,25 +89,57 @@ export interface KaplanMeierResult {
   readonly source: SourceRef;
 }
 
+/** Observations already counted per time (from a database aggregate): `events` and `censored` at `time`. */
+export interface SurvivalCount {
+  readonly time: number;
+  readonly events: number;
+  readonly censored: number;
+}
+
 /** Kaplan–Meier survival with censoring. Invalid observations (negative or non-finite time) are excluded. */
 export function kaplanMeier(observations: readonly SurvivalObservation[], confidence = 0.95): KaplanMeierResult {
   const issues: ValidationIssue[] = [];
-  const valid = observations.filter((o, i) => {
-    const ok = Number.isFinite(o.time) && o.time >= 0;
-    if (!ok) {
+  const counts = new Map<number, { events: number; censored: number }>();
+  observations.forEach((o, i) => {
+    if (!(Number.isFinite(o.time) && o.time >= 0)) {
       issues.push({ code: 'INVALID_VALUE', itemId: `observations.${i}`, message: 'time must be a finite number ≥ 0' });
+      return;
     }
-    return ok;
+    const c = counts.get(o.time) ?? { events: 0, censored: 0 };
+    counts.set(o.time, o.event ? { events: c.events + 1, censored: c.censored } : { events: c.events, censored: c.censored + 1 });
+  });
+  const r = kaplanMeierFromCounts([...counts].map(([time, c]) => ({ time, ...c })), confidence);
+  return { ...r, issues };
+}
+
+/**
+ * Kaplan–Meier from counts per time, so a cohort of any size is summarised by the database and only one row per
+ * distinct time reaches this function. Rows with an invalid time or count are excluded and reported.
+ */
+export function kaplanMeierFromCounts(rows: readonly SurvivalCount[], confidence = 0.95): KaplanMeierResult {
+  const issues: ValidationIssue[] = [];
+  const merged = new Map<number, { events: number; censored: number }>();
+  rows.forEach((r, i) => {
+    const ok = Number.isFinite(r.time) && r.time >= 0 && Number.isInteger(r.events) && Number.isInteger(r.censored) && r.events >= 0 && r.censored >= 0;
+    if (!ok) {
+      issues.push({ code: 'INVALID_VALUE', itemId: `rows.${i}`, message: 'time must be ≥ 0 and counts whole numbers ≥ 0' });
+      return;
+    }
+    const c = merged.get(r.time) ?? { events: 0, censored: 0 };
+    merged.set(r.time, { events: c.events + r.events, censored: c.censored + r.censored });
   });
   const z = normalQuantile(1 - (1 - (confidence > 0 && confidence < 1 ? confidence : 0.95)) / 2);
-  const times = [...new Set(valid.map((o) => o.time))].sort((a, b) => a - b);
+  const times = [...merged.keys()].sort((a, b) => a - b);
+  let atRisk = [...merged.values()].reduce((s, c) => s + c.events + c.censored, 0);
   let survival = 1;
   let greenwood = 0;
   let medianTime: number | null = null;
-  const steps = times.map((t): KaplanMeierStep => {
-    const atRisk = valid.filter((o) => o.time >= t).length;
-    const events = valid.filter((o) => o.time === t && o.event).length;
-    const censored = valid.filter((o) => o.time === t && !o.event).length;
+  const steps: KaplanMeierStep[] = [];
+  for (const t of times) {
+    const { events, censored } = merged.get(t) ?? { events: 0, censored: 0 };
+    if (events + censored === 0) {
+      continue;
+    }
     if (events > 0) {
       survival *= 1 - events / atRisk;
       greenwood = atRisk > events ? greenwood + events / (atRisk * (atRisk - events)) : Infinity;
@@ -123,7 +155,36 @@ export function kaplanMeier(observations: readonly SurvivalObservation[], confid
       lower = survival ** Math.exp(z * seLogLog);
       upper = survival ** Math.exp(-z * seLogLog);
     }
-    return { time: t, atRisk, events, censored, survival, standardError: se, lower, upper };
-  });
+    steps.push({ time: t, atRisk, events, censored, survival, standardError: se, lower, upper });
+    atRisk -= events + censored;
+  }
   return { steps, medianTime, issues, source: SOURCES.kaplan_meier };
+}
+
+export interface RatePer100 {
+  readonly events: number;
+  readonly exposures: number;
+  /** Events per 100 exposures (e.g. adverse events per 100 sessions). */
+  readonly rate: number;
+  readonly lower: number;
+  readonly upper: number;
+  readonly confidence: number;
+  readonly method: 'poisson_byar';
+  readonly source: SourceRef;
+}
+
+/**
+ * Events per 100 exposures with a Poisson confidence interval (Byar's approximation to the exact interval);
+ * `null` for no exposures or invalid counts. Events may exceed exposures (several events in one session).
+ */
+export function ratePer100(events: number, exposures: number, confidence = 0.95): RatePer100 | null {
+  if (!Number.isInteger(events) || !Number.isInteger(exposures) || events < 0 || exposures <= 0 || !(confidence > 0 && confidence < 1)) {
+    return null;
+  }
+  const z = normalQuantile(1 - (1 - confidence) / 2);
+  const lowerCount = events === 0 ? 0 : events * (1 - 1 / (9 * events) - z / (3 * Math.sqrt(events))) ** 3;
+  const e1 = events + 1;
+  const upperCount = e1 * (1 - 1 / (9 * e1) + z / (3 * Math.sqrt(e1))) ** 3;
+  const per = 100 / exposures;
+  return { events, exposures, rate: events * per, lower: Math.max(0, lowerCount * per), upper: upperCount * per, confidence, method: 'poisson_byar', source: SOURCES.poisson_rate };
 }

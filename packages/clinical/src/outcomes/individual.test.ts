@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROTOCOL } from '../protocol/defaults.js';
 import { resolveProtocol } from '../protocol/resolve.js';
-import { classifyOutcome, detectRelapse, isRemission, percentChange, selectBaseline, timeToRemission, timeToResponse, type ScorePoint } from './individual.js';
+import { classifyOutcome, detectRelapse, isRemission, percentChange, remissionCutoff, responseLine, selectBaseline, timeToRemission, timeToResponse, type ScorePoint } from './individual.js';
 
 const day = (d: number): string => new Date(Date.UTC(2025, 0, 1) + d * 86_400_000).toISOString();
 const madrs = (d: number, total: number): ScorePoint => ({ instrumentId: 'madrs', at: day(d), total });
@@ -82,5 +82,30 @@ describe('relapse (MADRS ≥22 on 2 consecutive assessments, or a relapse event,
     const phqBase = { instrumentId: 'phq9' as const, at: day(-1), total: 20 };
     const series = [{ instrumentId: 'phq9' as const, at: day(7), total: 8 }, madrs(14, 24), madrs(21, 25)];
     expect(detectRelapse(phqBase, series, [], day(0), DEFAULT_PROTOCOL).at).toBe(day(14));
+  });
+});
+
+describe('remission and response lines', () => {
+  it('gives each instrument’s remission cut-off from the protocol, or null', () => {
+    expect(remissionCutoff('phq9', DEFAULT_PROTOCOL)).toMatchObject({ score: 5, comparison: 'below' });
+    expect(remissionCutoff('madrs', DEFAULT_PROTOCOL)).toMatchObject({ score: 10, comparison: 'at_or_below' });
+    expect(remissionCutoff('qids_sr16', DEFAULT_PROTOCOL)).toMatchObject({ score: 5, comparison: 'at_or_below' });
+    expect(remissionCutoff('gad7', DEFAULT_PROTOCOL)).toBeNull();
+  });
+
+  it('agrees with isRemission at and either side of the cut-off', () => {
+    for (const id of ['phq9', 'madrs', 'qids_sr16'] as const) {
+      const c = remissionCutoff(id, DEFAULT_PROTOCOL);
+      const at = c?.score ?? 0;
+      expect(isRemission(id, at, DEFAULT_PROTOCOL)).toBe(c?.comparison === 'at_or_below');
+      expect(isRemission(id, at - 1, DEFAULT_PROTOCOL)).toBe(true);
+      expect(isRemission(id, at + 1, DEFAULT_PROTOCOL)).toBe(false);
+    }
+  });
+
+  it('the response line is the baseline less the protocol’s reduction', () => {
+    expect(responseLine(20, DEFAULT_PROTOCOL)).toBe(10);
+    expect(classifyOutcome('phq9', 20, responseLine(20, DEFAULT_PROTOCOL), DEFAULT_PROTOCOL).response).toBe(true);
+    expect(classifyOutcome('phq9', 20, responseLine(20, DEFAULT_PROTOCOL) + 1, DEFAULT_PROTOCOL).response).toBe(false);
   });
 });

@@ -4,6 +4,8 @@
  */
 import { finding } from '../findings/make.js';
 import type { Finding } from '../findings/rules.js';
+import { SOURCES } from '../findings/sources.js';
+import type { SourceRef } from '../findings/types.js';
 import type { InstrumentId } from '../instruments/ids.js';
 import type { ProtocolSettings } from '../protocol/types.js';
 import { MS_PER_DAY, toEpochMs, toIsoUtc, type Instant } from '../time/instant.js';
@@ -69,6 +71,42 @@ export function isRemission(instrumentId: InstrumentId, score: number, protocol:
     case 'aldrete':
       return null;
   }
+}
+
+export interface RemissionLine {
+  readonly score: number;
+  /** `at_or_below`: remission when score ≤ `score`; `below`: when score < `score`. */
+  readonly comparison: 'at_or_below' | 'below';
+  readonly source: SourceRef;
+}
+
+/** The protocol's remission cut-off for an instrument (for drawing the remission line), or `null` when it has none. */
+export function remissionCutoff(instrumentId: InstrumentId, protocol: ProtocolSettings): RemissionLine | null {
+  const o = protocol.outcomes;
+  switch (instrumentId) {
+    case 'madrs':
+      return { score: o.remissionMadrsAtOrBelow, comparison: 'at_or_below', source: SOURCES.outcome_definitions };
+    case 'qids_sr16':
+      return { score: o.remissionQidsAtOrBelow, comparison: 'at_or_below', source: SOURCES.qids };
+    case 'phq9':
+      return { score: o.remissionPhq9Below, comparison: 'below', source: SOURCES.outcome_definitions };
+    case 'gad7':
+    case 'cssrs_screener':
+    case 'urinary_screen':
+    case 'misuse_check':
+    case 'cadss':
+    case 'moaas':
+    case 'cgi_s':
+    case 'cgi_i':
+    case 'padss':
+    case 'aldrete':
+      return null;
+  }
+}
+
+/** The score that marks a response from `baseline` (the protocol's % reduction), for drawing the response line. */
+export function responseLine(baseline: number, protocol: ProtocolSettings): number {
+  return baseline * (1 - protocol.outcomes.responseReductionPercent / 100);
 }
 
 /** Classify a current score against its baseline. */

@@ -8,6 +8,8 @@ import { protocolRoutes } from '../modules/protocol/protocol.route';
 import { demoRoutes } from '../modules/demo/demo.route';
 import { healthRoutes } from '../modules/health/health.route';
 import { ledgerRoutes } from '../modules/ledger';
+import { outcomesRoutes } from '../modules/outcomes';
+import { followUpRoutes } from '../modules/followups';
 import { patientRoutes } from '../modules/patients';
 import { planRoutes } from '../modules/plans/plans.route';
 import { schedulingRoutes } from '../modules/scheduling';
@@ -47,6 +49,8 @@ export function allRoutes(options: { demo: boolean }): RouteDef[] {
     ...questionnaireRoutes,
     ...riskRoutes,
     outboxRoute,
+    ...outcomesRoutes,
+    ...followUpRoutes,
     ...(options.demo ? demoRoutes : []),
   ];
 }

@@ -79,6 +79,10 @@ export const POLICY = {
   'risk_alert.read': CLINICAL,
   'risk_alert.acknowledge': CLINICAL,
   'outbox.read': ADMIN,
+  'outcomes.read': CLINICAL,
+  'followup.read': CLINICAL,
+  'followup.record': CLINICAL,
+  'followup.review': PRESCRIBER,
 } as const satisfies Record<string, readonly StaffRole[]>;
 
 export type Action = keyof typeof POLICY;

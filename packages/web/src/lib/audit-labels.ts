@@ -34,6 +34,11 @@ export const AUDIT_LABELS: Record<string, string> = {
   'audit.verified': 'Audit trail verified',
   'access.forbidden': 'Refused: role not allowed',
   'access.not_found': 'Refused: record not in this clinic',
+  'outcomes.viewed': 'Outcome dashboard viewed',
+  'outcomes.exported': 'Outcome figures exported (CSV)',
+  'followup.worklist_viewed': 'Follow-up worklist viewed',
+  'followup.recorded': 'Follow-up result recorded',
+  'followup.reviewed': 'Follow-up finding reviewed by the prescriber',
 };
 
 export const AUDIT_ACTION_SUGGESTIONS: readonly string[] = ['auth.', 'user.', 'clinic.', 'audit.', 'access.', 'public_profile.', 'consultation.', ...Object.keys(AUDIT_LABELS)];

@@ -12,3 +12,4 @@ export * from './ledger';
 export * from './treatment';
 export * from './questionnaires';
 export * from './portal';
+export * from './followups';

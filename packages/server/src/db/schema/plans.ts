@@ -40,5 +40,5 @@ export const treatmentPlans = pgTable(
     signedAt: timestamp('signed_at', { withTimezone: true }).notNull(),
     signatureMethod: text('signature_method').notNull(),
   },
-  (t) => [index('treatment_plans_patient_idx').on(t.patientId, t.signedAt)],
+  (t) => [index('treatment_plans_patient_idx').on(t.patientId, t.signedAt), index('treatment_plans_clinic_patient_idx').on(t.clinicId, t.patientId, t.version)],
 );

@@ -59,6 +59,7 @@ export const treatmentSessions = pgTable(
     uniqueIndex('treatment_sessions_appointment_unique').on(t.appointmentId),
     index('treatment_sessions_clinic_state_idx').on(t.clinicId, t.state),
     index('treatment_sessions_patient_idx').on(t.patientId, t.checkedInAt),
+    index('treatment_sessions_clinic_dose_idx').on(t.clinicId, t.doseStartedAt),
   ],
 );
 
@@ -243,7 +244,7 @@ export const adverseEvents = pgTable(
       .references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('adverse_events_session_idx').on(t.sessionId), index('adverse_events_patient_idx').on(t.patientId, t.onsetAt)],
+  (t) => [index('adverse_events_session_idx').on(t.sessionId), index('adverse_events_patient_idx').on(t.patientId, t.onsetAt), index('adverse_events_clinic_idx').on(t.clinicId, t.onsetAt)],
 );
 
 /** Corrections to a signed session note. Append-only: the original stays as it was signed. */
