@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClinic, type ClinicFixture } from './fixtures';
+import { axeViolations } from './public-support';
 import { dosedSession, readyPatient, staffApis, type Staff } from './session-fixtures';
 import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
 
@@ -74,6 +75,7 @@ describe('monitoring board in the browser', () => {
     await expect(alert.innerText()).resolves.toMatch(/New alert/);
     await expect(tile.locator('.vital').first().innerText()).resolves.toMatch(/192\/104/);
     await screenshot(n.page, 'board-alert');
+    expect(await axeViolations(n.page)).toEqual([]);
 
     // Acknowledge from the tile, as the signed-in nurse, after confirming.
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
@@ -122,6 +124,7 @@ describe('monitoring board in the browser', () => {
     await preview.getByText('SPR-1').waitFor();
     await preview.getByText('Amara').first().waitFor();
     await screenshot(n.page, 'rems-due');
+    expect(await axeViolations(n.page)).toEqual([]);
 
     await row.getByRole('button', { name: 'Record submission' }).click();
     const dialog = n.page.getByRole('dialog');
