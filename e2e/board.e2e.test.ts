@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedClinic, type ClinicFixture } from './fixtures';
+import { axeViolations } from './public-support';
 import { dosedSession, readyPatient, staffApis, type Staff } from './session-fixtures';
 import { launchBrowser, newPage, screenshot, startServer, type TestServer } from './support';
 
@@ -31,8 +32,12 @@ afterAll(async () => {
   await server.stop();
 });
 
-async function signIn(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
+async function signIn(viewport: { width: number; height: number }, fakeClock = false): Promise<{ page: Page; errors: string[]; close: () => Promise<void> }> {
   const { page, errors, context } = await newPage(browser, viewport);
+  if (fakeClock) {
+    // Time flows normally; the test can jump it forward.
+    await page.clock.install();
+  }
   await page.goto(server.url);
   await page.getByLabel('Email').fill(clinic.staff.nurse.email);
   await page.getByLabel('Password').fill(clinic.staff.nurse.password);
@@ -49,7 +54,7 @@ describe('monitoring board in the browser', () => {
     const sessionId = await dosedSession(staff, patientId, 'iv', chairs[0] ?? '');
     const device = await clinic.adminApi.call<{ token: string }>('POST', '/api/devices', { name: 'Chair 1 monitor', chairId: chairs[0] });
 
-    const n = await signIn({ width: 1440, height: 900 });
+    const n = await signIn({ width: 1440, height: 900 }, true);
     await n.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring board' }).click();
     const tile = n.page.locator(`article[data-session="${sessionId}"]`);
     await tile.waitFor();
@@ -70,6 +75,7 @@ describe('monitoring board in the browser', () => {
     await expect(alert.innerText()).resolves.toMatch(/New alert/);
     await expect(tile.locator('.vital').first().innerText()).resolves.toMatch(/192\/104/);
     await screenshot(n.page, 'board-alert');
+    expect(await axeViolations(n.page)).toEqual([]);
 
     // Acknowledge from the tile, as the signed-in nurse, after confirming.
     await alert.getByRole('button', { name: 'Acknowledge' }).click();
@@ -82,6 +88,18 @@ describe('monitoring board in the browser', () => {
     await done.waitFor({ timeout: 8_000 });
     await done.getByText('by Sam Okafor').waitFor({ timeout: 8_000 });
     await screenshot(n.page, 'board-acknowledged');
+
+    // The stream goes silent (a dead connection that never reported an error) and new ones are refused:
+    // the board says so, then comes back live by itself once the server answers again.
+    await n.page.route('**/api/board/stream', (route) => route.abort());
+    await n.page.clock.fastForward('01:30');
+    await n.page.getByRole('status').filter({ hasText: 'Reconnecting' }).waitFor({ timeout: 10_000 });
+    await n.page.getByRole('alert').filter({ hasText: 'Connection to the server lost' }).waitFor();
+    await screenshot(n.page, 'board-reconnecting');
+    await n.page.unroute('**/api/board/stream');
+    await n.page.clock.fastForward('00:40');
+    await n.page.getByRole('status').filter({ hasText: 'Live' }).waitFor({ timeout: 20_000 });
+    await tile.locator('.tile-alert.alert-acknowledged').waitFor();
 
     const view = await staff.prescriber.call<SessionView>('GET', `/api/sessions/${sessionId}`);
     const urgent = view.alerts.find((a) => a.code === 'VITALS_BP_HYPERTENSIVE_URGENCY');
@@ -106,6 +124,7 @@ describe('monitoring board in the browser', () => {
     await preview.getByText('SPR-1').waitFor();
     await preview.getByText('Amara').first().waitFor();
     await screenshot(n.page, 'rems-due');
+    expect(await axeViolations(n.page)).toEqual([]);
 
     await row.getByRole('button', { name: 'Record submission' }).click();
     const dialog = n.page.getByRole('dialog');

@@ -98,6 +98,8 @@ function parse(e: Event): unknown {
 
 const FALLBACK_POLL_MS = 20_000;
 const MAX_RETRY_MS = 30_000;
+/** The server sends a fresh snapshot every minute: silence for longer means a dead connection that never said so. */
+const SILENCE_MS = 80_000;
 
 /**
  * The monitoring board, live: Server-Sent Events from /api/board/stream (a snapshot on every connect,
@@ -118,7 +120,11 @@ export function useBoardStream(): { board: BoardDto | null; status: LinkStatus; 
     let retryTimer: number | undefined;
     let pollTimer: number | undefined;
     let closed = false;
-    const touch = () => setReceivedAt(Date.now());
+    let lastEvent = Date.now();
+    const touch = () => {
+      lastEvent = Date.now();
+      setReceivedAt(lastEvent);
+    };
     const snapshot = (b: BoardDto) => {
       setBoard(b);
       setOffset(Date.parse(b.serverTime) - Date.now());
@@ -138,10 +144,17 @@ export function useBoardStream(): { board: BoardDto | null; status: LinkStatus; 
       window.clearInterval(pollTimer);
       pollTimer = undefined;
     };
+    const reconnectLater = () => {
+      window.clearTimeout(retryTimer);
+      retryTimer = window.setTimeout(connect, retry.current);
+      retry.current = Math.min(retry.current * 2, MAX_RETRY_MS);
+    };
     const connect = () => {
+      lastEvent = Date.now();
       source = new EventSource('/api/board/stream');
       source.addEventListener('open', () => {
         retry.current = 1_000;
+        lastEvent = Date.now();
         setStatus('live');
         stopPolling();
       });
@@ -193,17 +206,24 @@ export function useBoardStream(): { board: BoardDto | null; status: LinkStatus; 
         // (server refused or restarted), open a new one with back-off.
         if (source?.readyState === EventSource.CLOSED) {
           source.close();
-          window.clearTimeout(retryTimer);
-          retryTimer = window.setTimeout(connect, retry.current);
-          retry.current = Math.min(retry.current * 2, MAX_RETRY_MS);
+          reconnectLater();
         }
       });
     };
     connect();
+    const watchdog = window.setInterval(() => {
+      if (source !== null && source.readyState !== EventSource.CLOSED && Date.now() - lastEvent > SILENCE_MS) {
+        source.close();
+        setStatus('reconnecting');
+        startPolling();
+        reconnectLater();
+      }
+    }, 5_000);
     return () => {
       closed = true;
       source?.close();
       window.clearTimeout(retryTimer);
+      window.clearInterval(watchdog);
       stopPolling();
     };
   }, [qc]);

@@ -70,7 +70,7 @@ export function NoticeBell({ timeZone }: { timeZone: string }) {
                   <div className="notice-title">
                     {n.readAt === null ? <Icon name="alert" size={18} /> : <Icon name="check" size={18} />}
                     <strong>{n.title}</strong>
-                    {n.readAt === null && <span className="badge danger">Unread</span>}
+                    {n.readAt === null ? <span className="badge danger">Unread</span> : <span className="badge">Read</span>}
                   </div>
                   <div>{n.body}</div>
                   <div className="small muted">{formatDateTime(n.createdAt, timeZone)}</div>
