@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe('demo clinic', () => {
-  it('is seeded through the real endpoints with patients at every stage, once, and marked as demo', async () => {
+  it('is seeded through the real endpoints with patients at every stage, once, and marked as demo', { timeout: 120_000 }, async () => {
     const { clinicId } = await seedDemo(t.deps);
     await seedDemoJourney(t.app, t.deps, clinicId);
     await seedDemoJourney(t.app, t.deps, clinicId);
