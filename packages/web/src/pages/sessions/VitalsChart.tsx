@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { threshold, type Session } from '../../lib/session-format';
+import { threshold, timeOf, type Session } from '../../lib/session-format';
 
 const COLOURS = { systolic: '#b42318', diastolic: '#d97706', heartRate: '#1d4f91', spo2: '#16693a' };
 
@@ -89,7 +89,7 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
         height: 280,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
         scales: { x: { time: true, range: [first - 300, last + 300] }, y: { range: [30, 240] } },
-        axes: [{ label: 'Clinic time' }, { label: 'mmHg · beats/min · %', size: 60 }],
+        axes: [{ label: 'Clinic time', values: (_u, splits) => splits.map((v) => timeOf(new Date(v * 1000).toISOString(), tz)) }, { label: 'mmHg · beats/min · %', size: 60 }],
         series: [
           { label: 'Time' },
           { label: 'Systolic (mmHg)', stroke: COLOURS.systolic, width: 2, points: { size: 8 } },
