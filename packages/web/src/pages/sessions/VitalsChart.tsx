@@ -72,10 +72,11 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
     const urgency = threshold(s, 'vitals.urgencySystolicAbove');
     const bands: Band[] = [];
     if (pause !== null) {
-      bands.push({ from: pause, to: urgency ?? pause + 20, label: `Systolic above ${pause} mmHg: pause` });
+      const same = urgency === null || urgency <= pause;
+      bands.push({ from: pause, to: same ? 240 : urgency, label: same ? `Systolic above ${pause} mmHg: pause and tell the prescriber` : `Systolic above ${pause} mmHg: pause` });
     }
-    if (urgency !== null) {
-      bands.push({ from: urgency, to: Math.max(urgency + 30, 240), label: `Systolic above ${urgency} mmHg: urgent` });
+    if (urgency !== null && (pause === null || urgency > pause)) {
+      bands.push({ from: urgency, to: 240, label: `Systolic above ${urgency} mmHg: urgent` });
     }
     const events = s.administrations.flatMap((a) => [
       { at: Date.parse(a.startedAt) / 1000, label: a.deviceNumber === null ? 'Dose start' : `Device ${a.deviceNumber}` },
@@ -97,6 +98,7 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
           { label: 'Heart rate (beats/min)', stroke: COLOURS.heartRate, width: 2, points: { size: 7, fill: COLOURS.heartRate } },
           { label: 'SpO₂ (%)', stroke: COLOURS.spo2, width: 2, dash: [2, 3], points: { size: 7 } },
         ],
+        legend: { live: false },
         plugins: [decorations(bands, events)],
       },
       [xs, col('systolic'), col('diastolic'), col('heartRate'), col('spo2')],
