@@ -122,8 +122,9 @@ describe('no reading is lost', () => {
     await pending.getByText('1 reading is saved on this tablet').waitFor();
     await page.getByText('⏳ Not sent yet').first().waitFor();
     // The page loads again but the server cannot be reached for readings.
-    await page.context().setOffline(false);
+    // (The route is in place before the network returns, so the outbox's "online" flush cannot get through.)
     await page.route('**/api/sessions/*/vitals', (r) => r.abort('internetdisconnected'));
+    await page.context().setOffline(false);
     await enterVitals(page, { systolic: 135, diastolic: 84, heartRate: 74, spo2: 97 });
     await pending.getByText('2 readings are saved on this tablet').waitFor();
     const queued = await page.evaluate(async () => {

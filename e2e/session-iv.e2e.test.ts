@@ -94,10 +94,15 @@ describe('IV ketamine session at the chair', () => {
     await alarm.waitFor();
     await alarm.getByText(/Threshold/).first().waitFor();
     await shots(page, 'session-iv-4-alert-1024');
-    while ((await alarm.getByRole('button', { name: 'Acknowledge alert' }).count()) > 0) {
-      await alarm.getByLabel('What was done (optional)').first().fill('Infusion paused, BP rechecked');
-      await alarm.getByRole('button', { name: 'Acknowledge alert' }).first().click();
-      await page.waitForTimeout(300);
+    const ackButtons = page.getByRole('button', { name: 'Acknowledge alert' });
+    let left = await ackButtons.count();
+    expect(left).toBeGreaterThan(0);
+    while (left > 0) {
+      await page.getByLabel('What was done (optional)').first().fill('Infusion paused, BP rechecked');
+      await ackButtons.first().click();
+      const before = left;
+      await expect.poll(() => ackButtons.count()).toBeLessThan(before);
+      left = await ackButtons.count();
     }
     await page.getByRole('region', { name: 'Alerts' }).getByText(/acknowledged by Sam Okafor/).first().waitFor();
 

@@ -59,7 +59,7 @@ async function sendReadings(sessionId: string, readings: PendingReading['reading
     if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 401 && err.status !== 408 && err.status !== 429) {
       throw new RejectedError(err.detail ?? err.title);
     }
-    throw err;
+    throw new Error(err instanceof ApiError && err.code !== 'NETWORK' ? err.title : 'No connection to the server');
   }
 }
 

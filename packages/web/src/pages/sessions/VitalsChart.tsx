@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { threshold, type Session } from '../../lib/session-format';
+import { threshold, timeOf, type Session } from '../../lib/session-format';
 
 const COLOURS = { systolic: '#b42318', diastolic: '#d97706', heartRate: '#1d4f91', spo2: '#16693a' };
 
@@ -72,10 +72,11 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
     const urgency = threshold(s, 'vitals.urgencySystolicAbove');
     const bands: Band[] = [];
     if (pause !== null) {
-      bands.push({ from: pause, to: urgency ?? pause + 20, label: `Systolic above ${pause} mmHg: pause` });
+      const same = urgency === null || urgency <= pause;
+      bands.push({ from: pause, to: same ? 240 : urgency, label: same ? `Systolic above ${pause} mmHg: pause and tell the prescriber` : `Systolic above ${pause} mmHg: pause` });
     }
-    if (urgency !== null) {
-      bands.push({ from: urgency, to: Math.max(urgency + 30, 240), label: `Systolic above ${urgency} mmHg: urgent` });
+    if (urgency !== null && (pause === null || urgency > pause)) {
+      bands.push({ from: urgency, to: 240, label: `Systolic above ${urgency} mmHg: urgent` });
     }
     const events = s.administrations.flatMap((a) => [
       { at: Date.parse(a.startedAt) / 1000, label: a.deviceNumber === null ? 'Dose start' : `Device ${a.deviceNumber}` },
@@ -89,7 +90,7 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
         height: 280,
         tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), tz),
         scales: { x: { time: true, range: [first - 300, last + 300] }, y: { range: [30, 240] } },
-        axes: [{ label: 'Clinic time' }, { label: 'mmHg · beats/min · %', size: 60 }],
+        axes: [{ label: 'Clinic time', values: (_u, splits) => splits.map((v) => timeOf(new Date(v * 1000).toISOString(), tz)) }, { label: 'mmHg · beats/min · %', size: 60 }],
         series: [
           { label: 'Time' },
           { label: 'Systolic (mmHg)', stroke: COLOURS.systolic, width: 2, points: { size: 8 } },
@@ -97,6 +98,7 @@ export function VitalsChart({ s, tz }: { s: Session; tz: string }) {
           { label: 'Heart rate (beats/min)', stroke: COLOURS.heartRate, width: 2, points: { size: 7, fill: COLOURS.heartRate } },
           { label: 'SpO₂ (%)', stroke: COLOURS.spo2, width: 2, dash: [2, 3], points: { size: 7 } },
         ],
+        legend: { live: false },
         plugins: [decorations(bands, events)],
       },
       [xs, col('systolic'), col('diastolic'), col('heartRate'), col('spo2')],

@@ -24,6 +24,17 @@ function valuesOf(r: Reading | undefined): Values {
   return { systolic: v(r?.systolic), diastolic: v(r?.diastolic), heartRate: v(r?.heartRate), spo2: v(r?.spo2), respiratoryRate: v(r?.respiratoryRate) };
 }
 
+function pendingText(r: PendingReading['reading']): string {
+  return [
+    r.systolic === undefined ? null : `${r.systolic}/${r.diastolic ?? '—'} mmHg`,
+    r.heartRate === undefined ? null : `${r.heartRate} beats/min`,
+    r.spo2 === undefined ? null : `SpO₂ ${r.spo2} %`,
+    r.respiratoryRate === undefined ? null : `${r.respiratoryRate} breaths/min`,
+  ]
+    .filter((x) => x !== null)
+    .join(', ');
+}
+
 /** The next observation the protocol asks for, as a countdown (or how late it is), with words, not colour alone. */
 export function DueTimer({ s, tz }: { s: Session; tz: string }) {
   const now = useNow(1000);
@@ -144,9 +155,7 @@ export function VitalsEntry({ s, tz }: { s: Session; tz: string }) {
           <ul>
             {pending.map((p) => (
               <li key={p.reading.clientId}>
-                Taken {timeOf(p.reading.takenAt, tz)}: {p.reading.systolic === undefined ? '' : `${p.reading.systolic}/${p.reading.diastolic ?? ''} mmHg `}
-                {p.reading.heartRate === undefined ? '' : `${p.reading.heartRate} beats/min `}
-                {p.reading.spo2 === undefined ? '' : `SpO₂ ${p.reading.spo2} %`}
+                Taken {timeOf(p.reading.takenAt, tz)}: {pendingText(p.reading)}
                 {' — '}
                 <span className="small">{p.lastError === null ? 'waiting to send' : `not sent (${p.attempts} ${p.attempts === 1 ? 'try' : 'tries'}): ${p.lastError}`}</span>
                 {p.lastError?.startsWith('Refused') === true && (
