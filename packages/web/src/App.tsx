@@ -15,8 +15,10 @@ import { InvitePage } from './pages/InvitePage';
 import { LedgerRoutes } from './pages/ledger/LedgerRoutes';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OutboxPage } from './pages/OutboxPage';
 import { PatientChartPage } from './pages/patients/PatientChartPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
+import { PortalApp } from './pages/portal/PortalApp';
 import { RegisterPatientPage } from './pages/patients/RegisterPatientPage';
 import { SchedulePage } from './pages/schedule/SchedulePage';
 import { SchedulingSettingsPage } from './pages/schedule/SchedulingSettingsPage';
@@ -48,6 +50,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
         {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
+        {can(session, 'outbox.read') && <Route path="/outbox" element={<OutboxPage />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
@@ -107,7 +110,10 @@ function Gate() {
 export function App() {
   return (
     <BrowserRouter>
-      <Gate />
+      <Routes>
+        <Route path="/portal/*" element={<PortalApp />} />
+        <Route path="*" element={<Gate />} />
+      </Routes>
     </BrowserRouter>
   );
 }

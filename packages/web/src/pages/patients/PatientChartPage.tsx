@@ -11,6 +11,7 @@ import { OverviewTab } from './OverviewTab';
 import { PlanTab } from './PlanTab';
 import { SignConsentPage } from './SignConsentPage';
 import { AppointmentsTab } from './AppointmentsTab';
+import { QuestionnairesTab } from './QuestionnairesTab';
 
 function Header({ p }: { p: PatientDto }) {
   return (
@@ -59,6 +60,7 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
     { to: 'consent', label: 'Consent' },
     ...(can(session, 'plan.read') ? [{ to: 'plan', label: 'Treatment plan' }] : []),
     { to: 'appointments', label: 'Appointments' },
+    ...(can(session, 'questionnaire.tablet') ? [{ to: 'questionnaires', label: 'Questionnaires' }] : []),
   ];
   return (
     <Routes>
@@ -83,6 +85,7 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
               <Route path="consent" element={<ConsentTab session={session} patient={p} />} />
               {can(session, 'plan.read') && <Route path="plan" element={<PlanTab session={session} patient={p} />} />}
               <Route path="appointments" element={<AppointmentsTab session={session} patient={p} />} />
+              {can(session, 'questionnaire.tablet') && <Route path="questionnaires" element={<QuestionnairesTab session={session} patient={p} />} />}
             </Routes>
           </>
         }
