@@ -9,6 +9,7 @@ import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
 import { DemoDriver } from './modules/demo/demo-driver';
+import { seedDemoPortal } from './modules/demo/portal-demo';
 import { startDemoMonitors } from './modules/demo/monitor-sim';
 import { demoContext, seedDemoTreatment } from './modules/demo/treatment-seed';
 import { startEscalationWorker } from './modules/treatment';
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     const driver = new DemoDriver(app);
     const base = await demoContext(driver, deps, clinicId);
     const patients = await seedDemoTreatment(deps, base);
+    await seedDemoPortal(deps, clinicId);
     stopDemo = startDemoMonitors(app, deps, driver, { ...base, patients });
     logger.info({ created }, 'demo clinic ready (synthetic data; chair monitors simulated)');
   }

@@ -16,8 +16,10 @@ import { InvitePage } from './pages/InvitePage';
 import { LedgerRoutes } from './pages/ledger/LedgerRoutes';
 import { MfaPage } from './pages/MfaPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { OutboxPage } from './pages/OutboxPage';
 import { PatientChartPage } from './pages/patients/PatientChartPage';
 import { PatientsPage } from './pages/patients/PatientsPage';
+import { PortalApp } from './pages/portal/PortalApp';
 import { RegisterPatientPage } from './pages/patients/RegisterPatientPage';
 import { SchedulePage } from './pages/schedule/SchedulePage';
 import { SchedulingSettingsPage } from './pages/schedule/SchedulingSettingsPage';
@@ -56,6 +58,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'rems.read') && <Route path="/rems" element={<RemsPage session={session} />} />}
         {can(session, 'device.manage') && <Route path="/settings/devices" element={<DevicesPage session={session} />} />}
         {can(session, 'session.read') && <Route path="/sessions/:id/*" element={<SessionPage session={session} />} />}
+        {can(session, 'outbox.read') && <Route path="/outbox" element={<OutboxPage />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
@@ -115,7 +118,10 @@ function Gate() {
 export function App() {
   return (
     <BrowserRouter>
-      <Gate />
+      <Routes>
+        <Route path="/portal/*" element={<PortalApp />} />
+        <Route path="*" element={<Gate />} />
+      </Routes>
     </BrowserRouter>
   );
 }

@@ -23,6 +23,7 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/invitations/:token',
   'POST /api/invitations/:token/accept',
   'POST /api/demo/login',
+  'POST /api/demo/portal-login',
   'GET /api/openapi.json',
   'POST /api/public/clinics/:slug/consultation-requests',
   // Patient portal: the one-time link is the credential; signing in needs no session.

@@ -6,6 +6,7 @@ import { can, useRefreshSession, type ActiveSession } from '../api/session';
 import { ROLE_LABELS } from '../lib/format';
 import { LogoMark } from './Logo';
 import { NoticeBell } from './NoticeBell';
+import { RiskBanner } from './RiskBanner';
 
 interface NavItem {
   readonly to: string;
@@ -26,6 +27,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
   { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },
+  { to: '/outbox', label: 'Outbox', needs: 'outbox.read' },
   { to: '/settings', label: 'Settings' },
   { to: '/account', label: 'My account' },
 ];
@@ -62,6 +64,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
           </div>
         </nav>
         <main className="main" id="main">
+          {can(session, 'risk_alert.read') && <RiskBanner />}
           {children}
         </main>
       </div>

@@ -65,6 +65,12 @@ export function SignInPage({ demo, demoPassword, notice }: { demo: boolean; demo
                 </button>
               ))}
             </div>
+            <p className="small" style={{ marginTop: '0.75rem' }}>
+              Or see what patients see:{' '}
+              <button type="button" className="link" disabled={busy} onClick={() => void api.post('/api/demo/portal-login').then(() => window.location.assign('/portal'))}>
+                open the patient portal as a demo patient
+              </button>
+            </p>
           </section>
         )}
       </div>

@@ -6,6 +6,7 @@ import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { Role, SignInResult } from '../auth/schemas';
 import { openSession } from '../auth/sign-in';
+import { demoPortalLoginRoute } from './portal-demo';
 import { DEMO_CLINIC_SLUG } from './seed';
 
 /** Registered only when the server runs in demo mode (npm run demo), and only for the demo clinic. */
@@ -46,4 +47,4 @@ export const demoLoginRoute = defineRoute({
   },
 });
 
-export const demoRoutes = [demoLoginRoute];
+export const demoRoutes = [demoLoginRoute, demoPortalLoginRoute];

@@ -12,6 +12,7 @@ import { PlanTab } from './PlanTab';
 import { SignConsentPage } from './SignConsentPage';
 import { AppointmentsTab } from './AppointmentsTab';
 import { SessionsTab } from './SessionsTab';
+import { QuestionnairesTab } from './QuestionnairesTab';
 
 function Header({ p }: { p: PatientDto }) {
   return (
@@ -61,6 +62,7 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
     ...(can(session, 'plan.read') ? [{ to: 'plan', label: 'Treatment plan' }] : []),
     { to: 'appointments', label: 'Appointments' },
     ...(can(session, 'session.read') ? [{ to: 'sessions', label: 'Sessions' }] : []),
+    ...(can(session, 'questionnaire.tablet') ? [{ to: 'questionnaires', label: 'Questionnaires' }] : []),
   ];
   return (
     <Routes>
@@ -86,6 +88,7 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
               {can(session, 'plan.read') && <Route path="plan" element={<PlanTab session={session} patient={p} />} />}
               <Route path="appointments" element={<AppointmentsTab session={session} patient={p} />} />
               {can(session, 'session.read') && <Route path="sessions" element={<SessionsTab session={session} patient={p} />} />}
+              {can(session, 'questionnaire.tablet') && <Route path="questionnaires" element={<QuestionnairesTab session={session} patient={p} />} />}
             </Routes>
           </>
         }
