@@ -4,27 +4,22 @@
  * transaction. Readings carry a client id, so a retried batch stores nothing twice.
  */
 import { randomUUID } from 'node:crypto';
-import { evaluateVitals, resolveProtocol, type Finding, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
+import { evaluateVitals, resolveProtocol, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
 import { and, desc, eq, isNull, lte } from 'drizzle-orm';
-import { recordAudit } from '../../audit/record';
-import { clinics, sessionAlerts, treatmentSessions, vitalReadings } from '../../db/schema';
-import type { Actor, DeviceInfo, RequestMeta } from '../../http/context';
+import { clinics, treatmentSessions, vitalReadings } from '../../db/schema';
+import type { RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { AppError, notFound } from '../../http/errors';
-import { notifyBoard, type BoardAlertDelta, type BoardReadingDelta } from './board-notify';
 import { toVitals } from './evaluate';
+import { ingestQueue } from './ingest-queue';
+import type { IngestResult, IngestRow, Recorder } from './ingest-write';
 import type { ReadingIn } from './schemas';
 
 /** States in which readings are taken (pre-dose readings included). */
 const RECORDING_STATES = new Set(['checked_in', 'predose_passed', 'dosing', 'monitoring', 'ready_for_discharge']);
 const HISTORY = 12;
 
-export type Recorder = { readonly kind: 'staff'; readonly actor: Actor } | { readonly kind: 'device'; readonly device: DeviceInfo };
-
-export interface IngestResult {
-  readonly readings: readonly { readonly id: string | null; readonly clientId: string; readonly worst: string | null; readonly duplicate: boolean }[];
-  readonly alerts: readonly BoardAlertDelta[];
-}
+export type { IngestResult, Recorder } from './ingest-write';
 
 const protocolCache = new Map<string, { json: string; protocol: ProtocolSettings }>();
 
@@ -98,56 +93,23 @@ export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder
     const e = evaluateVitals(v, { route: s.route as Route, protocol, previous: afterDose ? previous : [], ...(afterDose && base !== undefined ? { baseline: base } : {}) });
     return { r, findings: e.findings.filter((f) => f.severity !== 'info'), worst: e.worst };
   });
-  return deps.db.transaction(async (tx) => {
-    const values = evaluated.map(({ r, worst }) => ({
-      id: randomUUID(),
-      clinicId,
-      sessionId: s.id,
-      clientId: r.clientId,
-      takenAt: new Date(r.takenAt),
-      receivedAt: now,
-      systolic: r.systolic ?? null,
-      diastolic: r.diastolic ?? null,
-      heartRate: r.heartRate ?? null,
-      spo2: r.spo2 ?? null,
-      respiratoryRate: r.respiratoryRate ?? null,
-      symptoms: r.symptoms === undefined || r.symptoms.length === 0 ? null : r.symptoms,
-      source: by.kind === 'staff' ? 'manual' : 'device',
-      deviceId: by.kind === 'device' ? by.device.deviceId : null,
-      enteredBy: by.kind === 'staff' ? by.actor.userId : null,
-      worst,
-    }));
-    const inserted = await tx.insert(vitalReadings).values(values).onConflictDoNothing({ target: [vitalReadings.sessionId, vitalReadings.clientId] }).returning({ id: vitalReadings.id, clientId: vitalReadings.clientId });
-    const fresh = new Map(inserted.map((i) => [i.clientId, i.id]));
-    const alertRows = evaluated.flatMap(({ r, findings }) => {
-      const readingId = fresh.get(r.clientId);
-      return readingId === undefined ? [] : findings.map((f: Finding) => ({ id: randomUUID(), clinicId, sessionId: s.id, readingId, code: f.code, severity: f.severity, message: f.message, field: f.field ?? null, value: f.value === undefined ? null : String(f.value), limit: f.limit === undefined ? null : String(f.limit), action: f.action ?? null, source: f.source, raisedAt: now }));
-    });
-    if (alertRows.length > 0) {
-      await tx.insert(sessionAlerts).values(alertRows);
-    }
-    if (inserted.length > 0) {
-      await recordAudit(tx, {
-        action: 'vitals.recorded',
-        outcome: 'success',
-        clinicId,
-        actor: by.kind === 'staff' ? by.actor : null,
-        resourceType: 'treatment_session',
-        resourceId: s.id,
-        patientId: s.patientId,
-        details: { readings: inserted.length, duplicates: batch.length - inserted.length, alerts: alertRows.length, ...(by.kind === 'device' ? { deviceId: by.device.deviceId } : {}) },
-        meta,
-        at: now,
-      });
-      const alerts: BoardAlertDelta[] = alertRows.map((a) => ({ id: a.id, readingId: a.readingId, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null }));
-      const readings: BoardReadingDelta[] = values
-        .filter((v) => fresh.has(v.clientId))
-        .map((v) => ({ id: fresh.get(v.clientId) ?? v.id, clientId: v.clientId, takenAt: v.takenAt.toISOString(), systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, respiratoryRate: v.respiratoryRate, worst: v.worst }));
-      await notifyBoard(tx, { k: 'vitals', c: clinicId, s: s.id, readings, alerts });
-    }
-    return {
-      readings: values.map((v) => ({ id: fresh.get(v.clientId) ?? null, clientId: v.clientId, worst: v.worst, duplicate: !fresh.has(v.clientId) })),
-      alerts: alertRows.map((a) => ({ id: a.id, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null })),
-    };
-  });
+  const values: IngestRow[] = evaluated.map(({ r, worst }) => ({
+    id: randomUUID(),
+    clinicId,
+    sessionId: s.id,
+    clientId: r.clientId,
+    takenAt: new Date(r.takenAt),
+    receivedAt: now,
+    systolic: r.systolic ?? null,
+    diastolic: r.diastolic ?? null,
+    heartRate: r.heartRate ?? null,
+    spo2: r.spo2 ?? null,
+    respiratoryRate: r.respiratoryRate ?? null,
+    symptoms: r.symptoms === undefined || r.symptoms.length === 0 ? null : r.symptoms,
+    source: by.kind === 'staff' ? 'manual' : 'device',
+    deviceId: by.kind === 'device' ? by.device.deviceId : null,
+    enteredBy: by.kind === 'staff' ? by.actor.userId : null,
+    worst,
+  }));
+  return ingestQueue(deps).submit({ clinicId, sessionId: s.id, patientId: s.patientId, by, meta, now, values, findings: evaluated.map((e) => e.findings) });
 }
