@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateVitals, resolveProtocol, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
-import { and, desc, eq, isNull, lte } from 'drizzle-orm';
-import { clinics, treatmentSessions, vitalReadings } from '../../db/schema';
+import { and, eq, sql } from 'drizzle-orm';
+import { clinics, treatmentSessions } from '../../db/schema';
 import type { RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { AppError, notFound } from '../../http/errors';
@@ -55,14 +55,43 @@ function reading(r: ReadingIn): VitalsReading {
 
 const ms = (r: VitalsReading): number => Date.parse(String(r.takenAt));
 
-export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
-  const now = deps.clock.now();
-  const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
+/** A reading as the load query answers it (JSON, time in epoch milliseconds). */
+interface ReadingJson {
+  readonly t: number;
+  readonly s: number | null;
+  readonly d: number | null;
+  readonly h: number | null;
+  readonly o: number | null;
+  readonly r: number | null;
+  readonly y: string[] | null;
+}
+
+const fromJson = (j: ReadingJson): VitalsReading => toVitals({ takenAt: new Date(j.t), systolic: j.s, diastolic: j.d, heartRate: j.h, spo2: j.o, respiratoryRate: j.r, symptoms: j.y });
+
+const READING_JSON = sql`json_build_object('t', (extract(epoch from r.taken_at) * 1000)::float8, 's', r.systolic, 'd', r.diastolic, 'h', r.heart_rate, 'o', r.spo2, 'r', r.respiratory_rate, 'y', r.symptoms)`;
+
+/**
+ * Everything the evaluation needs, in one round trip: the session, its clinic's protocol settings, the
+ * latest live readings and the last live reading at or before the dose (the baseline).
+ */
+async function loadForIngest(deps: Deps, sessionId: string, clinicId: string) {
   const [row] = await deps.db
-    .select({ s: { id: treatmentSessions.id, state: treatmentSessions.state, route: treatmentSessions.route, patientId: treatmentSessions.patientId, doseStartedAt: treatmentSessions.doseStartedAt }, overrides: clinics.protocolOverrides })
+    .select({
+      s: { id: treatmentSessions.id, state: treatmentSessions.state, route: treatmentSessions.route, patientId: treatmentSessions.patientId, doseStartedAt: treatmentSessions.doseStartedAt },
+      overrides: clinics.protocolOverrides,
+      recent: sql<ReadingJson[]>`(SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = ${treatmentSessions.id} AND v.voided_at IS NULL ORDER BY v.taken_at DESC LIMIT ${HISTORY}) r)`,
+      base: sql<ReadingJson | null>`(SELECT ${READING_JSON} FROM vital_readings r WHERE r.session_id = ${treatmentSessions.id} AND r.voided_at IS NULL AND r.taken_at <= ${treatmentSessions.doseStartedAt} ORDER BY r.taken_at DESC LIMIT 1)`,
+    })
     .from(treatmentSessions)
     .innerJoin(clinics, eq(clinics.id, treatmentSessions.clinicId))
     .where(and(eq(treatmentSessions.id, sessionId), eq(treatmentSessions.clinicId, clinicId)));
+  return row;
+}
+
+export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
+  const now = deps.clock.now();
+  const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
+  const row = await loadForIngest(deps, sessionId, clinicId);
   if (row === undefined) {
     throw notFound('treatment session');
   }
@@ -76,15 +105,9 @@ export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: `body.readings.${future}.takenAt`, message: 'A reading cannot be taken in the future (check the device clock).' }] });
   }
   const protocol = protocolFor(clinicId, row.overrides);
-  const cols = { takenAt: vitalReadings.takenAt, systolic: vitalReadings.systolic, diastolic: vitalReadings.diastolic, heartRate: vitalReadings.heartRate, spo2: vitalReadings.spo2, respiratoryRate: vitalReadings.respiratoryRate, symptoms: vitalReadings.symptoms };
-  const live = and(eq(vitalReadings.sessionId, s.id), isNull(vitalReadings.voidedAt));
-  const [recent, baseRows] = await Promise.all([
-    deps.db.select(cols).from(vitalReadings).where(live).orderBy(desc(vitalReadings.takenAt)).limit(HISTORY),
-    s.doseStartedAt === null ? Promise.resolve([]) : deps.db.select(cols).from(vitalReadings).where(and(live, lte(vitalReadings.takenAt, s.doseStartedAt))).orderBy(desc(vitalReadings.takenAt)).limit(1),
-  ]);
   const dose = s.doseStartedAt?.getTime() ?? null;
-  const base = baseRows[0] === undefined ? undefined : toVitals(baseRows[0]);
-  const known = recent.map(toVitals);
+  const base = row.base === null ? undefined : fromJson(row.base);
+  const known = row.recent.map(fromJson);
   const evaluated = batch.map((r) => {
     const v = reading(r);
     const t = ms(v);
