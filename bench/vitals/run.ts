@@ -153,7 +153,7 @@ async function benchDatabase(db: string): Promise<Row[]> {
   return withDatabase(db, async (env, kept) => {
     const most = Math.max(...opts.chairs);
     process.stdout.write(`\n${db}: preparing ${most} chairs (patients enrolled, checked in and dosed through the API)…\n`);
-    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), BENCH_SHARE_PATIENTS: String(opts.sharePatients), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`])], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), BENCH_SHARE_PATIENTS: String(opts.sharePatients), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new Server(child);
     const ready = await server.next('ready');
     const file = keptFile(db);
