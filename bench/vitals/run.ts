@@ -21,6 +21,8 @@ import { AlertClock, drive, openBoard, percentile, postReading } from './load';
 import type { Chair, FromServer, ToServer } from './protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+/** Client ids are unique per run, so a kept database (--keep) never answers a reading as a duplicate. */
+const RUN = Date.now().toString(36);
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -151,7 +153,7 @@ async function benchDatabase(db: string): Promise<Row[]> {
   return withDatabase(db, async (env, kept) => {
     const most = Math.max(...opts.chairs);
     process.stdout.write(`\n${db}: preparing ${most} chairs (patients enrolled, checked in and dosed through the API)…\n`);
-    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx'], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), BENCH_SHARE_PATIENTS: String(opts.sharePatients), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'server.ts'), [], { execArgv: ['--import', 'tsx', ...(process.env.BENCH_CPU_PROF === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`])], env: { ...process.env, ...env, BENCH_CHAIRS: String(most), BENCH_BOARDS: String(opts.boards), BENCH_SHARE_PATIENTS: String(opts.sharePatients), ...(kept === undefined ? {} : { BENCH_REUSE_CHAIRS: kept }) }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     const server = new Server(child);
     const ready = await server.next('ready');
     const file = keptFile(db);
@@ -175,7 +177,7 @@ async function benchDatabase(db: string): Promise<Row[]> {
         );
       }, 500);
       process.stdout.write(`${db} ${String(n)} chairs: paced, one reading per chair every ${String(opts.intervalMs / 1000)} s for ${String(opts.seconds)} s…\n`);
-      const paced = await drive(ready.port, chairs, { seconds: opts.seconds, intervalMs: opts.intervalMs, hypertensiveEvery: opts.hypertensiveEvery, tag: `p${String(n)}`, clock });
+      const paced = await drive(ready.port, chairs, { seconds: opts.seconds, intervalMs: opts.intervalMs, hypertensiveEvery: opts.hypertensiveEvery, tag: `${RUN}-p${String(n)}`, clock });
       await new Promise((r) => setTimeout(r, 1000));
       const alertLat = [...clock.latencies];
       const missing = clock.missing();
@@ -184,7 +186,7 @@ async function benchDatabase(db: string): Promise<Row[]> {
       let raw = { inserted: 0, errors: 0, seconds: 1 };
       if (opts.maxSeconds > 0) {
         process.stdout.write(`${db} ${String(n)} chairs: back to back for ${String(opts.maxSeconds)} s, then raw INSERTs…\n`);
-        max = await drive(ready.port, chairs, { seconds: opts.maxSeconds, intervalMs: 0, hypertensiveEvery: opts.hypertensiveEvery, tag: `m${String(n)}`, clock });
+        max = await drive(ready.port, chairs, { seconds: opts.maxSeconds, intervalMs: 0, hypertensiveEvery: opts.hypertensiveEvery, tag: `${RUN}-m${String(n)}`, clock });
         raw = await server.next('raw', { type: 'raw', concurrency: n, seconds: opts.maxSeconds });
       }
       clearInterval(sampler);

@@ -111,6 +111,8 @@ export function dueReadings(schedule: ObservationSchedule, taken: readonly Taken
   const nowMs = toEpochMs(now) ?? Number.NaN;
   const start = toEpochMs(schedule.doseStart) ?? 0;
   const findings: Finding[] = [];
+  // Parse each taken time once (a board computes this for every chair, with every reading of the session).
+  const takenMs = taken.map((t) => ({ kind: t.kind, ms: toEpochMs(t.at) }));
   const items = schedule.items.map((it): DueObservation => {
     const same = schedule.items.filter((o) => o.kind === it.kind);
     const i = same.indexOf(it);
@@ -120,7 +122,7 @@ export function dueReadings(schedule: ObservationSchedule, taken: readonly Taken
     const hi = next === undefined ? Infinity : start + ((next.offsetMinutes + it.offsetMinutes) / 2) * MS_PER_MINUTE;
     const due = start + it.offsetMinutes * MS_PER_MINUTE;
     const minutesPastDue = Math.round((nowMs - due) / MS_PER_MINUTE);
-    const hit = taken.map((t) => (t.kind === it.kind ? toEpochMs(t.at) : null)).find((t): t is number => t !== null && t >= lo && t < hi);
+    const hit = takenMs.find((t) => t.kind === it.kind && t.ms !== null && t.ms >= lo && t.ms < hi)?.ms ?? undefined;
     if (hit !== undefined) {
       return { ...it, status: 'done', takenAt: toIsoUtc(hit), minutesPastDue };
     }

@@ -25,35 +25,66 @@ export interface AuditInput {
  * serialises appends per clinic.
  */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
-  const chainId = input.clinicId ?? SYSTEM_CHAIN_ID;
+  await recordAudits(tx, [input]);
+}
+
+/**
+ * Append several events in order, in the caller's transaction: each chain's head is locked once, the
+ * events of a chain are inserted in one statement, and the head advances one event at a time (as the
+ * database requires). Used where one transaction commits the changes of several requests.
+ */
+export async function recordAudits(tx: Tx, inputs: readonly AuditInput[]): Promise<void> {
+  const byChain = new Map<string, AuditInput[]>();
+  for (const input of inputs) {
+    const chainId = input.clinicId ?? SYSTEM_CHAIN_ID;
+    const list = byChain.get(chainId) ?? [];
+    list.push(input);
+    byChain.set(chainId, list);
+  }
+  for (const [chainId, list] of byChain) {
+    await appendToChain(tx, chainId, list);
+  }
+}
+
+async function appendToChain(tx: Tx, chainId: string, inputs: readonly AuditInput[]): Promise<void> {
   await tx.insert(auditChainHeads).values({ chainId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(auditChainHeads).where(eq(auditChainHeads.chainId, chainId)).for('update');
   if (head === undefined) {
     throw new Error('audit chain head missing after upsert');
   }
-  const content = {
-    chainId,
-    chainSeq: head.lastSeq + 1,
-    occurredAt: input.at,
-    clinicId: input.clinicId,
-    actorUserId: input.actor?.userId ?? null,
-    actorRole: input.actor?.role ?? null,
-    action: input.action,
-    resourceType: input.resourceType ?? null,
-    resourceId: input.resourceId ?? null,
-    patientId: input.patientId ?? null,
-    outcome: input.outcome,
-    requestId: input.meta?.requestId ?? null,
-    ip: input.meta?.ip ?? null,
-    userAgent: input.meta?.userAgent ?? null,
-    details: input.details ?? {},
-  };
-  const hash = hashAuditEvent(content, head.lastHash);
-  await tx.insert(auditEvents).values({ ...content, prevHash: head.lastHash, hash });
-  await tx
-    .update(auditChainHeads)
-    .set({ lastSeq: content.chainSeq, lastHash: hash })
-    .where(eq(auditChainHeads.chainId, chainId));
+  let seq = head.lastSeq;
+  let prevHash = head.lastHash;
+  const rows = inputs.map((input) => {
+    seq += 1;
+    const content = {
+      chainId,
+      chainSeq: seq,
+      occurredAt: input.at,
+      clinicId: input.clinicId,
+      actorUserId: input.actor?.userId ?? null,
+      actorRole: input.actor?.role ?? null,
+      action: input.action,
+      resourceType: input.resourceType ?? null,
+      resourceId: input.resourceId ?? null,
+      patientId: input.patientId ?? null,
+      outcome: input.outcome,
+      requestId: input.meta?.requestId ?? null,
+      ip: input.meta?.ip ?? null,
+      userAgent: input.meta?.userAgent ?? null,
+      details: input.details ?? {},
+    };
+    const hash = hashAuditEvent(content, prevHash);
+    const row = { ...content, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
+  if (rows.length === 0) {
+    return;
+  }
+  await tx.insert(auditEvents).values(rows);
+  for (const row of rows) {
+    await tx.update(auditChainHeads).set({ lastSeq: row.chainSeq, lastHash: row.hash }).where(eq(auditChainHeads.chainId, chainId));
+  }
 }
 
 /** Record an event on its own (e.g. a refused request, where there is no change to commit with). */

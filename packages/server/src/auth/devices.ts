@@ -53,7 +53,11 @@ export async function authenticateDevice(deps: Deps, token: string, meta: Reques
   if (cache.size >= MAX_CACHED) {
     cache.clear();
   }
-  cache.set(hash, { device, until: now.getTime() + CACHE_MS, lastSeenWritten: now.getTime() });
-  await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, row.id));
+  // Re-checking the token every CACHE_MS must not also rewrite "last seen" every CACHE_MS: that stays once a minute.
+  const seenRecently = hit !== undefined && now.getTime() - hit.lastSeenWritten <= LAST_SEEN_EVERY_MS;
+  cache.set(hash, { device, until: now.getTime() + CACHE_MS, lastSeenWritten: seenRecently ? hit.lastSeenWritten : now.getTime() });
+  if (!seenRecently) {
+    await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, row.id));
+  }
   return device;
 }

@@ -43,9 +43,20 @@ export type BoardEvent =
 const MAX_PAYLOAD = 7_000;
 
 export async function notifyBoard(tx: Tx, event: BoardEvent): Promise<void> {
-  let payload = JSON.stringify(event);
-  if (payload.length > MAX_PAYLOAD) {
-    payload = JSON.stringify({ k: 'session', c: event.c, s: event.s } satisfies BoardEvent);
+  await notifyBoardMany(tx, [event]);
+}
+
+/** Several notices in one statement (one transaction committing the readings of several requests). */
+export async function notifyBoardMany(tx: Tx, events: readonly BoardEvent[]): Promise<void> {
+  if (events.length === 0) {
+    return;
   }
-  await tx.execute(sql`SELECT pg_notify(${BOARD_CHANNEL}, ${payload})`);
+  const payloads = events.map((event) => {
+    const payload = JSON.stringify(event);
+    return payload.length > MAX_PAYLOAD ? JSON.stringify({ k: 'session', c: event.c, s: event.s } satisfies BoardEvent) : payload;
+  });
+  await tx.execute(sql`SELECT pg_notify(${BOARD_CHANNEL}, v.p) FROM (VALUES ${sql.join(
+    payloads.map((p) => sql`(${p}::text)`),
+    sql`, `,
+  )}) AS v(p)`);
 }

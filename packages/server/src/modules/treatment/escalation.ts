@@ -5,11 +5,11 @@
 import { randomUUID } from 'node:crypto';
 import { alertEscalation, instantToLocal, resolveProtocol, type EscalationLevel, type ProtocolSettings } from '@ketapath/clinical';
 import { and, eq, inArray, isNull, lt, lte, ne } from 'drizzle-orm';
-import { recordAudit } from '../../audit/record';
+import { recordAudits, type AuditInput } from '../../audit/record';
 import { chairs, clinics, patients, sessionAlerts, staffHours, staffNotices, treatmentSessions, users } from '../../db/schema';
 import type { Queryable, Tx } from '../../db/types';
 import type { Deps } from '../../http/deps';
-import { notifyBoard } from './board-notify';
+import { notifyBoardMany, type BoardEvent } from './board-notify';
 import { initialsOf } from './view';
 
 /** Prescribers working now (staff hours), or every active prescriber when nobody's hours cover now. */
@@ -39,10 +39,9 @@ function protocolOf(clinicId: string, overrides: unknown): ProtocolSettings | nu
   return r.protocol;
 }
 
-async function notifyPrescribers(tx: Tx, a: typeof sessionAlerts.$inferSelect, ctx: { timeZone: string; initials: string; chair: string | null; patientId: string }, now: Date): Promise<number> {
-  const people = await prescribersOnDuty(tx, a.clinicId, ctx.timeZone, now);
+async function notifyPrescribers(tx: Tx, a: typeof sessionAlerts.$inferSelect, people: readonly { id: string }[], ctx: { initials: string; chair: string | null }, now: Date): Promise<void> {
   if (people.length === 0) {
-    return 0;
+    return;
   }
   await tx
     .insert(staffNotices)
@@ -60,9 +59,10 @@ async function notifyPrescribers(tx: Tx, a: typeof sessionAlerts.$inferSelect, c
       })),
     )
     .onConflictDoNothing();
-  await recordAudit(tx, { action: 'alert.prescriber_notified', outcome: 'success', clinicId: a.clinicId, actor: null, resourceType: 'session_alert', resourceId: a.id, patientId: ctx.patientId, details: { prescribers: people.map((p) => p.id) }, meta: null, at: now });
-  return people.length;
 }
+
+/** Alerts moved per transaction: their audit events and board notices are written together, under one lock of the chain head. */
+const CHUNK = 100;
 
 /** One pass: raise the level of every alert whose time has come. Returns how many moved. */
 export async function runEscalation(deps: Deps): Promise<number> {
@@ -75,32 +75,49 @@ export async function runEscalation(deps: Deps): Promise<number> {
     .innerJoin(patients, eq(patients.id, treatmentSessions.patientId))
     .leftJoin(chairs, eq(chairs.id, treatmentSessions.chairId))
     .where(and(isNull(sessionAlerts.acknowledgedAt), lt(sessionAlerts.escalationLevel, 2), ne(sessionAlerts.severity, 'info'), lte(sessionAlerts.raisedAt, new Date(now.getTime() - 60_000))))
+    .orderBy(sessionAlerts.raisedAt, sessionAlerts.id)
     .limit(1000);
-  let moved = 0;
-  for (const r of rows) {
+  const due = rows.flatMap((r) => {
     const protocol = protocolOf(r.a.clinicId, r.overrides);
     if (protocol === null) {
-      continue;
+      return [];
     }
     const level: EscalationLevel = alertEscalation({ severity: r.a.severity as 'warn', raisedAt: r.a.raisedAt.toISOString() }, now.toISOString(), protocol).level;
-    if (level <= r.a.escalationLevel) {
-      continue;
-    }
-    await deps.db.transaction(async (tx) => {
-      const [u] = await tx
-        .update(sessionAlerts)
-        .set({ escalationLevel: level, escalatedAt: now, ...(level === 2 ? { notifiedAt: now } : {}) })
-        .where(and(eq(sessionAlerts.id, r.a.id), lt(sessionAlerts.escalationLevel, level), isNull(sessionAlerts.acknowledgedAt)))
-        .returning();
-      if (u === undefined) {
-        return;
+    return level > r.a.escalationLevel ? [{ r, level }] : [];
+  });
+  const onDuty = new Map<string, Promise<{ id: string; name: string }[]>>();
+  let moved = 0;
+  for (let i = 0; i < due.length; i += CHUNK) {
+    moved += await deps.db.transaction(async (tx) => {
+      const audits: AuditInput[] = [];
+      const notices: BoardEvent[] = [];
+      for (const { r, level } of due.slice(i, i + CHUNK)) {
+        const [u] = await tx
+          .update(sessionAlerts)
+          .set({ escalationLevel: level, escalatedAt: now, ...(level === 2 ? { notifiedAt: now } : {}) })
+          .where(and(eq(sessionAlerts.id, r.a.id), lt(sessionAlerts.escalationLevel, level), isNull(sessionAlerts.acknowledgedAt)))
+          .returning();
+        if (u === undefined) {
+          continue;
+        }
+        audits.push({ action: 'alert.escalated', outcome: 'success', clinicId: u.clinicId, actor: null, resourceType: 'session_alert', resourceId: u.id, patientId: r.patientId, details: { level, code: u.code }, meta: null, at: now });
+        if (level === 2) {
+          let people = onDuty.get(u.clinicId);
+          if (people === undefined) {
+            people = prescribersOnDuty(tx, u.clinicId, r.timeZone, now);
+            onDuty.set(u.clinicId, people);
+          }
+          const list = await people;
+          await notifyPrescribers(tx, u, list, { initials: initialsOf(r.preferred ?? r.first, r.last), chair: r.chair }, now);
+          if (list.length > 0) {
+            audits.push({ action: 'alert.prescriber_notified', outcome: 'success', clinicId: u.clinicId, actor: null, resourceType: 'session_alert', resourceId: u.id, patientId: r.patientId, details: { prescribers: list.map((p) => p.id) }, meta: null, at: now });
+          }
+        }
+        notices.push({ k: 'alert', c: u.clinicId, s: u.sessionId, alerts: [{ id: u.id, code: u.code, severity: u.severity, message: u.message, raisedAt: u.raisedAt.toISOString(), escalationLevel: level, acknowledgedAt: null }] });
       }
-      moved += 1;
-      await recordAudit(tx, { action: 'alert.escalated', outcome: 'success', clinicId: u.clinicId, actor: null, resourceType: 'session_alert', resourceId: u.id, patientId: r.patientId, details: { level, code: u.code }, meta: null, at: now });
-      if (level === 2) {
-        await notifyPrescribers(tx, u, { timeZone: r.timeZone, initials: initialsOf(r.preferred ?? r.first, r.last), chair: r.chair, patientId: r.patientId }, now);
-      }
-      await notifyBoard(tx, { k: 'alert', c: u.clinicId, s: u.sessionId, alerts: [{ id: u.id, code: u.code, severity: u.severity, message: u.message, raisedAt: u.raisedAt.toISOString(), escalationLevel: level, acknowledgedAt: null }] });
+      await recordAudits(tx, audits);
+      await notifyBoardMany(tx, notices);
+      return notices.length;
     });
   }
   return moved;

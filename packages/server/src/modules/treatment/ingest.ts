@@ -4,27 +4,22 @@
  * transaction. Readings carry a client id, so a retried batch stores nothing twice.
  */
 import { randomUUID } from 'node:crypto';
-import { evaluateVitals, resolveProtocol, type Finding, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
-import { and, desc, eq, isNull, lte } from 'drizzle-orm';
-import { recordAudit } from '../../audit/record';
-import { clinics, sessionAlerts, treatmentSessions, vitalReadings } from '../../db/schema';
-import type { Actor, DeviceInfo, RequestMeta } from '../../http/context';
+import { evaluateVitals, resolveProtocol, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
+import { and, eq, sql } from 'drizzle-orm';
+import { clinics, treatmentSessions } from '../../db/schema';
+import type { RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { AppError, notFound } from '../../http/errors';
-import { notifyBoard, type BoardAlertDelta, type BoardReadingDelta } from './board-notify';
 import { toVitals } from './evaluate';
+import { ingestQueue } from './ingest-queue';
+import type { IngestResult, IngestRow, Recorder } from './ingest-write';
 import type { ReadingIn } from './schemas';
 
 /** States in which readings are taken (pre-dose readings included). */
 const RECORDING_STATES = new Set(['checked_in', 'predose_passed', 'dosing', 'monitoring', 'ready_for_discharge']);
 const HISTORY = 12;
 
-export type Recorder = { readonly kind: 'staff'; readonly actor: Actor } | { readonly kind: 'device'; readonly device: DeviceInfo };
-
-export interface IngestResult {
-  readonly readings: readonly { readonly id: string | null; readonly clientId: string; readonly worst: string | null; readonly duplicate: boolean }[];
-  readonly alerts: readonly BoardAlertDelta[];
-}
+export type { IngestResult, Recorder } from './ingest-write';
 
 const protocolCache = new Map<string, { json: string; protocol: ProtocolSettings }>();
 
@@ -60,14 +55,43 @@ function reading(r: ReadingIn): VitalsReading {
 
 const ms = (r: VitalsReading): number => Date.parse(String(r.takenAt));
 
-export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
-  const now = deps.clock.now();
-  const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
+/** A reading as the load query answers it (JSON, time in epoch milliseconds). */
+interface ReadingJson {
+  readonly t: number;
+  readonly s: number | null;
+  readonly d: number | null;
+  readonly h: number | null;
+  readonly o: number | null;
+  readonly r: number | null;
+  readonly y: string[] | null;
+}
+
+const fromJson = (j: ReadingJson): VitalsReading => toVitals({ takenAt: new Date(j.t), systolic: j.s, diastolic: j.d, heartRate: j.h, spo2: j.o, respiratoryRate: j.r, symptoms: j.y });
+
+const READING_JSON = sql`json_build_object('t', (extract(epoch from r.taken_at) * 1000)::float8, 's', r.systolic, 'd', r.diastolic, 'h', r.heart_rate, 'o', r.spo2, 'r', r.respiratory_rate, 'y', r.symptoms)`;
+
+/**
+ * Everything the evaluation needs, in one round trip: the session, its clinic's protocol settings, the
+ * latest live readings and the last live reading at or before the dose (the baseline).
+ */
+async function loadForIngest(deps: Deps, sessionId: string, clinicId: string) {
   const [row] = await deps.db
-    .select({ s: { id: treatmentSessions.id, state: treatmentSessions.state, route: treatmentSessions.route, patientId: treatmentSessions.patientId, doseStartedAt: treatmentSessions.doseStartedAt }, overrides: clinics.protocolOverrides })
+    .select({
+      s: { id: treatmentSessions.id, state: treatmentSessions.state, route: treatmentSessions.route, patientId: treatmentSessions.patientId, doseStartedAt: treatmentSessions.doseStartedAt },
+      overrides: clinics.protocolOverrides,
+      recent: sql<ReadingJson[]>`(SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = ${treatmentSessions.id} AND v.voided_at IS NULL ORDER BY v.taken_at DESC LIMIT ${HISTORY}) r)`,
+      base: sql<ReadingJson | null>`(SELECT ${READING_JSON} FROM vital_readings r WHERE r.session_id = ${treatmentSessions.id} AND r.voided_at IS NULL AND r.taken_at <= ${treatmentSessions.doseStartedAt} ORDER BY r.taken_at DESC LIMIT 1)`,
+    })
     .from(treatmentSessions)
     .innerJoin(clinics, eq(clinics.id, treatmentSessions.clinicId))
     .where(and(eq(treatmentSessions.id, sessionId), eq(treatmentSessions.clinicId, clinicId)));
+  return row;
+}
+
+export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
+  const now = deps.clock.now();
+  const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
+  const row = await loadForIngest(deps, sessionId, clinicId);
   if (row === undefined) {
     throw notFound('treatment session');
   }
@@ -81,15 +105,9 @@ export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: `body.readings.${future}.takenAt`, message: 'A reading cannot be taken in the future (check the device clock).' }] });
   }
   const protocol = protocolFor(clinicId, row.overrides);
-  const cols = { takenAt: vitalReadings.takenAt, systolic: vitalReadings.systolic, diastolic: vitalReadings.diastolic, heartRate: vitalReadings.heartRate, spo2: vitalReadings.spo2, respiratoryRate: vitalReadings.respiratoryRate, symptoms: vitalReadings.symptoms };
-  const live = and(eq(vitalReadings.sessionId, s.id), isNull(vitalReadings.voidedAt));
-  const [recent, baseRows] = await Promise.all([
-    deps.db.select(cols).from(vitalReadings).where(live).orderBy(desc(vitalReadings.takenAt)).limit(HISTORY),
-    s.doseStartedAt === null ? Promise.resolve([]) : deps.db.select(cols).from(vitalReadings).where(and(live, lte(vitalReadings.takenAt, s.doseStartedAt))).orderBy(desc(vitalReadings.takenAt)).limit(1),
-  ]);
   const dose = s.doseStartedAt?.getTime() ?? null;
-  const base = baseRows[0] === undefined ? undefined : toVitals(baseRows[0]);
-  const known = recent.map(toVitals);
+  const base = row.base === null ? undefined : fromJson(row.base);
+  const known = row.recent.map(fromJson);
   const evaluated = batch.map((r) => {
     const v = reading(r);
     const t = ms(v);
@@ -98,56 +116,23 @@ export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder
     const e = evaluateVitals(v, { route: s.route as Route, protocol, previous: afterDose ? previous : [], ...(afterDose && base !== undefined ? { baseline: base } : {}) });
     return { r, findings: e.findings.filter((f) => f.severity !== 'info'), worst: e.worst };
   });
-  return deps.db.transaction(async (tx) => {
-    const values = evaluated.map(({ r, worst }) => ({
-      id: randomUUID(),
-      clinicId,
-      sessionId: s.id,
-      clientId: r.clientId,
-      takenAt: new Date(r.takenAt),
-      receivedAt: now,
-      systolic: r.systolic ?? null,
-      diastolic: r.diastolic ?? null,
-      heartRate: r.heartRate ?? null,
-      spo2: r.spo2 ?? null,
-      respiratoryRate: r.respiratoryRate ?? null,
-      symptoms: r.symptoms === undefined || r.symptoms.length === 0 ? null : r.symptoms,
-      source: by.kind === 'staff' ? 'manual' : 'device',
-      deviceId: by.kind === 'device' ? by.device.deviceId : null,
-      enteredBy: by.kind === 'staff' ? by.actor.userId : null,
-      worst,
-    }));
-    const inserted = await tx.insert(vitalReadings).values(values).onConflictDoNothing({ target: [vitalReadings.sessionId, vitalReadings.clientId] }).returning({ id: vitalReadings.id, clientId: vitalReadings.clientId });
-    const fresh = new Map(inserted.map((i) => [i.clientId, i.id]));
-    const alertRows = evaluated.flatMap(({ r, findings }) => {
-      const readingId = fresh.get(r.clientId);
-      return readingId === undefined ? [] : findings.map((f: Finding) => ({ id: randomUUID(), clinicId, sessionId: s.id, readingId, code: f.code, severity: f.severity, message: f.message, field: f.field ?? null, value: f.value === undefined ? null : String(f.value), limit: f.limit === undefined ? null : String(f.limit), action: f.action ?? null, source: f.source, raisedAt: now }));
-    });
-    if (alertRows.length > 0) {
-      await tx.insert(sessionAlerts).values(alertRows);
-    }
-    if (inserted.length > 0) {
-      await recordAudit(tx, {
-        action: 'vitals.recorded',
-        outcome: 'success',
-        clinicId,
-        actor: by.kind === 'staff' ? by.actor : null,
-        resourceType: 'treatment_session',
-        resourceId: s.id,
-        patientId: s.patientId,
-        details: { readings: inserted.length, duplicates: batch.length - inserted.length, alerts: alertRows.length, ...(by.kind === 'device' ? { deviceId: by.device.deviceId } : {}) },
-        meta,
-        at: now,
-      });
-      const alerts: BoardAlertDelta[] = alertRows.map((a) => ({ id: a.id, readingId: a.readingId, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null }));
-      const readings: BoardReadingDelta[] = values
-        .filter((v) => fresh.has(v.clientId))
-        .map((v) => ({ id: fresh.get(v.clientId) ?? v.id, clientId: v.clientId, takenAt: v.takenAt.toISOString(), systolic: v.systolic, diastolic: v.diastolic, heartRate: v.heartRate, spo2: v.spo2, respiratoryRate: v.respiratoryRate, worst: v.worst }));
-      await notifyBoard(tx, { k: 'vitals', c: clinicId, s: s.id, readings, alerts });
-    }
-    return {
-      readings: values.map((v) => ({ id: fresh.get(v.clientId) ?? null, clientId: v.clientId, worst: v.worst, duplicate: !fresh.has(v.clientId) })),
-      alerts: alertRows.map((a) => ({ id: a.id, code: a.code, severity: a.severity, message: a.message, raisedAt: now.toISOString(), escalationLevel: 0, acknowledgedAt: null })),
-    };
-  });
+  const values: IngestRow[] = evaluated.map(({ r, worst }) => ({
+    id: randomUUID(),
+    clinicId,
+    sessionId: s.id,
+    clientId: r.clientId,
+    takenAt: new Date(r.takenAt),
+    receivedAt: now,
+    systolic: r.systolic ?? null,
+    diastolic: r.diastolic ?? null,
+    heartRate: r.heartRate ?? null,
+    spo2: r.spo2 ?? null,
+    respiratoryRate: r.respiratoryRate ?? null,
+    symptoms: r.symptoms === undefined || r.symptoms.length === 0 ? null : r.symptoms,
+    source: by.kind === 'staff' ? 'manual' : 'device',
+    deviceId: by.kind === 'device' ? by.device.deviceId : null,
+    enteredBy: by.kind === 'staff' ? by.actor.userId : null,
+    worst,
+  }));
+  return ingestQueue(deps).submit({ clinicId, sessionId: s.id, patientId: s.patientId, by, meta, now, values, findings: evaluated.map((e) => e.findings) });
 }
