@@ -1,3 +1,5 @@
+import { FollowUpPage } from './pages/FollowUpPage';
+import { OutcomesDashboardPage } from './pages/OutcomesDashboardPage';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
@@ -48,6 +50,8 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'public_profile.update') && <Route path="/settings/public-page" element={<PublicPageSettingsPage timeZone={session.clinic.timeZone} />} />}
         {can(session, 'consultation.read') && <Route path="/consultation-requests" element={<ConsultationRequestsPage session={session} />} />}
         {can(session, 'ledger.read') && <Route path="/controlled-drugs/*" element={<LedgerRoutes session={session} />} />}
+        {can(session, 'outcomes.read') && <Route path="/outcomes" element={<OutcomesDashboardPage session={session} />} />}
+        {can(session, 'followup.read') && <Route path="/follow-up" element={<FollowUpPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

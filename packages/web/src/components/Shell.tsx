@@ -20,6 +20,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/patients', label: 'Patients', needs: 'patient.read' },
   { to: '/schedule', label: 'Schedule', needs: 'schedule.read' },
   { to: '/controlled-drugs', label: 'Controlled drugs', needs: 'ledger.read' },
+  { to: '/follow-up', label: 'Safety follow-up', needs: 'followup.read' },
+  { to: '/outcomes', label: 'Outcomes', needs: 'outcomes.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
   { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },

@@ -11,6 +11,8 @@ import { OverviewTab } from './OverviewTab';
 import { PlanTab } from './PlanTab';
 import { SignConsentPage } from './SignConsentPage';
 import { AppointmentsTab } from './AppointmentsTab';
+import { OutcomesTab } from './OutcomesTab';
+import { SafetyTab } from './SafetyTab';
 
 function Header({ p }: { p: PatientDto }) {
   return (
@@ -59,6 +61,8 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
     { to: 'consent', label: 'Consent' },
     ...(can(session, 'plan.read') ? [{ to: 'plan', label: 'Treatment plan' }] : []),
     { to: 'appointments', label: 'Appointments' },
+    ...(clinical ? [{ to: 'outcomes', label: 'Outcomes' }] : []),
+    ...(can(session, 'followup.read') ? [{ to: 'safety', label: 'Safety follow-up' }] : []),
   ];
   return (
     <Routes>
@@ -83,6 +87,8 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
               <Route path="consent" element={<ConsentTab session={session} patient={p} />} />
               {can(session, 'plan.read') && <Route path="plan" element={<PlanTab session={session} patient={p} />} />}
               <Route path="appointments" element={<AppointmentsTab session={session} patient={p} />} />
+              {clinical && <Route path="outcomes" element={<OutcomesTab session={session} patient={p} />} />}
+              {can(session, 'followup.read') && <Route path="safety" element={<SafetyTab session={session} patient={p} />} />}
             </Routes>
           </>
         }
