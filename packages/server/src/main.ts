@@ -7,6 +7,7 @@ import { systemClock, type Deps } from './http/deps';
 import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
+import { seedDemoOutcomeHistory } from './modules/demo/outcomes-history';
 import { DemoDriver } from './modules/demo/demo-driver';
 import { startDemoMonitors } from './modules/demo/monitor-sim';
 import { demoContext, seedDemoTreatment } from './modules/demo/treatment-seed';
@@ -52,6 +53,9 @@ async function main(): Promise<void> {
     const driver = new DemoDriver(app);
     const base = await demoContext(driver, deps, clinicId);
     const patients = await seedDemoTreatment(deps, base);
+    const historyStarted = Date.now();
+    await seedDemoOutcomeHistory(deps, clinicId);
+    logger.info({ ms: Date.now() - historyStarted }, 'demo outcome history ready');
     stopDemo = startDemoMonitors(app, deps, driver, { ...base, patients });
     logger.info({ created }, 'demo clinic ready (synthetic data; chair monitors simulated)');
   }

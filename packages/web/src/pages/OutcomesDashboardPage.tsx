@@ -145,6 +145,7 @@ export function OutcomesDashboardPage({ session }: { session: ActiveSession }) {
                 {d.timeToResponse.events} of {d.timeToResponse.patients} patients responded. Median: {d.timeToResponse.medianDays === null ? 'not reached' : `${d.timeToResponse.medianDays} days`} after the first dose.
               </p>
               {d.timeToResponse.steps.length > 0 && <SurvivalChart curve={d.timeToResponse} invert yLabel="Responded" label={`Share of patients who had responded by each day after the first dose; median ${d.timeToResponse.medianDays ?? 'not reached'}.`} />}
+              <p className="small muted">Solid line: share of patients who had responded by each day after the first dose. Dashed lines: 95% interval.</p>
             </section>
             <section className="panel" aria-labelledby="oc-rel">
               <h2 id="oc-rel">Durability: time to relapse</h2>
@@ -152,6 +153,7 @@ export function OutcomesDashboardPage({ session }: { session: ActiveSession }) {
                 From the first response or remission. Relapse: {d.relapse.rule}. {d.relapse.events} of {d.relapse.patients} relapsed; median {d.relapse.medianDays === null ? 'not reached' : `${d.relapse.medianDays} days`}.
               </p>
               {d.relapse.steps.length > 0 && <SurvivalChart curve={d.relapse} invert={false} yLabel="Without relapse" label={`Share of responders without relapse by day (Kaplan–Meier); median ${d.relapse.medianDays ?? 'not reached'}.`} />}
+              <p className="small muted">Solid line: share still without relapse by days since the first response. Dashed lines: 95% interval.</p>
             </section>
           </div>
           <div className="grid-2">

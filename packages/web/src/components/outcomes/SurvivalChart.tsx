@@ -5,6 +5,8 @@ import { UChart } from './UChart';
 
 type Curve = OutcomeDashboardDto['timeToResponse'];
 
+const pctValue = (_u: uPlot, v: number | null): string => (v === null ? '—' : `${v.toFixed(0)}%`);
+
 /**
  * A Kaplan–Meier step curve with its 95 % band. `invert` plots 1 − S (the share who have had the event,
  * e.g. responded) instead of S (the share still without it, e.g. without relapse).
@@ -19,12 +21,13 @@ export function SurvivalChart({ curve, invert, yLabel, label }: { curve: Curve; 
     const o: Omit<uPlot.Options, 'width' | 'height'> = {
       scales: { x: { time: false }, y: { range: [0, 100] } },
       axes: [{ label: 'Days', labelSize: 20 }, { label: yLabel, labelSize: 20, values: (_u, v) => v.map((x) => `${x}%`) }],
+      legend: { show: false },
       cursor: { drag: { x: false, y: false } },
       series: [
         { label: 'Day' },
-        { label: invert ? 'Responded' : 'Without relapse', stroke: '#1d4ed8', width: 2, ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`) },
-        { label: '95% interval (low)', stroke: 'rgba(29,78,216,0.35)', dash: [4, 4], ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`) },
-        { label: '95% interval (high)', stroke: 'rgba(29,78,216,0.35)', dash: [4, 4], ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: (_u, v) => (v == null ? '—' : `${v.toFixed(0)}%`) },
+        { label: invert ? 'Responded' : 'Without relapse', stroke: '#1d4ed8', width: 2, ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: pctValue },
+        { label: '95% interval (low)', stroke: 'rgba(29,78,216,0.35)', dash: [4, 4], ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: pctValue },
+        { label: '95% interval (high)', stroke: 'rgba(29,78,216,0.35)', dash: [4, 4], ...(stepped === undefined ? {} : { paths: stepped }), points: { show: false }, value: pctValue },
       ],
     };
     return { data: d, options: o };

@@ -25,7 +25,7 @@ function Summary({ s, tz }: { s: Series; tz: string }) {
       <dt>Latest</dt>
       <dd>{st === null ? 'No score since the first dose' : st.current}</dd>
       <dt>Change</dt>
-      <dd>{st?.percentChange == null ? '—' : `${st.percentChange > 0 ? '+' : ''}${Math.round(st.percentChange)}%`}</dd>
+      <dd>{st === null || st.percentChange === null ? '—' : `${st.percentChange > 0 ? '+' : ''}${Math.round(st.percentChange)}%`}</dd>
       <dt>Status</dt>
       <dd>{st === null ? '—' : <span className={`badge ${CATEGORY[st.category].cls}`}>{CATEGORY[st.category].label}</span>}</dd>
       <dt>Time to response</dt>

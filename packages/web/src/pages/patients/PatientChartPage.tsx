@@ -62,7 +62,7 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
     ...(can(session, 'plan.read') ? [{ to: 'plan', label: 'Treatment plan' }] : []),
     { to: 'appointments', label: 'Appointments' },
     ...(clinical ? [{ to: 'outcomes', label: 'Outcomes' }] : []),
-    ...(can(session, 'followup.read') ? [{ to: 'safety', label: 'Safety follow-up' }] : []),
+    ...(can(session, 'followup.read') ? [{ to: 'safety', label: 'Safety' }] : []),
   ];
   return (
     <Routes>
