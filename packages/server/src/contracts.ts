@@ -52,3 +52,4 @@ export type { StaffRole } from './policy/roles';
 export type { Action } from './policy/policy';
 export type * from './modules/treatment/contracts';
 export type InstrumentDto = z.infer<typeof InstrumentOut>;
+export type * from './modules/outcomes/contracts';

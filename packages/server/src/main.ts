@@ -8,6 +8,7 @@ import { fileOffsetClock } from './http/test-clock';
 import { createLogger } from './http/logger';
 import { seedDemoJourney } from './modules/demo/journey-seed';
 import { seedDemo } from './modules/demo/seed';
+import { seedDemoOutcomeHistory } from './modules/demo/outcomes-history';
 import { DemoDriver } from './modules/demo/demo-driver';
 import { seedDemoPortal } from './modules/demo/portal-demo';
 import { startDemoMonitors } from './modules/demo/monitor-sim';
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
     const base = await demoContext(driver, deps, clinicId);
     const patients = await seedDemoTreatment(deps, base);
     await seedDemoPortal(deps, clinicId);
+    const historyStarted = Date.now();
+    await seedDemoOutcomeHistory(deps, clinicId);
+    logger.info({ ms: Date.now() - historyStarted }, 'demo outcome history ready');
     stopDemo = startDemoMonitors(app, deps, driver, { ...base, patients });
     logger.info({ created }, 'demo clinic ready (synthetic data; chair monitors simulated)');
   }

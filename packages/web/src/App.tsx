@@ -1,3 +1,5 @@
+import { FollowUpPage } from './pages/FollowUpPage';
+import { OutcomesDashboardPage } from './pages/OutcomesDashboardPage';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
@@ -59,6 +61,8 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'device.manage') && <Route path="/settings/devices" element={<DevicesPage session={session} />} />}
         {can(session, 'session.read') && <Route path="/sessions/:id/*" element={<SessionPage session={session} />} />}
         {can(session, 'outbox.read') && <Route path="/outbox" element={<OutboxPage />} />}
+        {can(session, 'outcomes.read') && <Route path="/outcomes" element={<OutcomesDashboardPage session={session} />} />}
+        {can(session, 'followup.read') && <Route path="/follow-up" element={<FollowUpPage session={session} />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>

@@ -24,6 +24,8 @@ export const NAV: readonly NavItem[] = [
   { to: '/board', label: 'Monitoring board', needs: 'board.read' },
   { to: '/rems', label: 'REMS forms', needs: 'rems.read' },
   { to: '/controlled-drugs', label: 'Controlled drugs', needs: 'ledger.read' },
+  { to: '/follow-up', label: 'Safety follow-up', needs: 'followup.read' },
+  { to: '/outcomes', label: 'Outcomes', needs: 'outcomes.read' },
   { to: '/staff', label: 'Staff', needs: 'user.list' },
   { to: '/audit', label: 'Audit trail', needs: 'audit.read' },
   { to: '/consultation-requests', label: 'Consultation requests', needs: 'consultation.read' },

@@ -36,3 +36,8 @@ export function timeZones(current?: string): string[] {
   const list = supported.length > 0 ? supported : ['America/New_York', 'America/Chicago', 'America/Denver', 'America/Los_Angeles', 'Europe/London', 'Europe/Berlin', 'Australia/Sydney'];
   return [...new Set(['UTC', ...(current === undefined ? [] : [current]), ...list])].sort((a, b) => (a === 'UTC' ? -1 : b === 'UTC' ? 1 : a.localeCompare(b)));
 }
+
+/** Today's date (YYYY-MM-DD) in the clinic's time zone. */
+export function todayIn(timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}

@@ -13,6 +13,8 @@ import { SignConsentPage } from './SignConsentPage';
 import { AppointmentsTab } from './AppointmentsTab';
 import { SessionsTab } from './SessionsTab';
 import { QuestionnairesTab } from './QuestionnairesTab';
+import { OutcomesTab } from './OutcomesTab';
+import { SafetyTab } from './SafetyTab';
 
 function Header({ p }: { p: PatientDto }) {
   return (
@@ -63,6 +65,8 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
     { to: 'appointments', label: 'Appointments' },
     ...(can(session, 'session.read') ? [{ to: 'sessions', label: 'Sessions' }] : []),
     ...(can(session, 'questionnaire.tablet') ? [{ to: 'questionnaires', label: 'Questionnaires' }] : []),
+    ...(clinical ? [{ to: 'outcomes', label: 'Outcomes' }] : []),
+    ...(can(session, 'followup.read') ? [{ to: 'safety', label: 'Safety' }] : []),
   ];
   return (
     <Routes>
@@ -89,6 +93,8 @@ export function PatientChartPage({ session }: { session: ActiveSession }) {
               <Route path="appointments" element={<AppointmentsTab session={session} patient={p} />} />
               {can(session, 'session.read') && <Route path="sessions" element={<SessionsTab session={session} patient={p} />} />}
               {can(session, 'questionnaire.tablet') && <Route path="questionnaires" element={<QuestionnairesTab session={session} patient={p} />} />}
+              {clinical && <Route path="outcomes" element={<OutcomesTab session={session} patient={p} />} />}
+              {can(session, 'followup.read') && <Route path="safety" element={<SafetyTab session={session} patient={p} />} />}
             </Routes>
           </>
         }
