@@ -33,7 +33,7 @@ async function waitHealthy(url, ms) {
   const until = Date.now() + ms;
   while (Date.now() < until) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url)).ok) {return;}
     } catch { /* not yet */ }
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -112,7 +112,7 @@ try {
     const s = performance.now();
     const res = await fetch(`http://127.0.0.1:${PORT}/api/outcomes/dashboard?from=2024-01-01`, { headers });
     body = await res.json();
-    if (!res.ok) throw new Error(`dashboard answered ${res.status}: ${JSON.stringify(body)}`);
+    if (!res.ok) {throw new Error(`dashboard answered ${res.status}: ${JSON.stringify(body)}`);}
     times.push(performance.now() - s);
   }
   const after = rssOf(server.pid);
