@@ -47,7 +47,7 @@ export function FollowUpPage({ session }: { session: ActiveSession }) {
                     (reviewing === f.id ? (
                       <ReviewForm result={f} onDone={() => setReviewing(null)} />
                     ) : (
-                      <button type="button" onClick={() => setReviewing(f.id)}>
+                      <button type="button" aria-label={`Review ${f.itemLabel} for ${f.patientName}`} onClick={() => setReviewing(f.id)}>
                         Review
                       </button>
                     ))}
@@ -88,7 +88,7 @@ export function FollowUpPage({ session }: { session: ActiveSession }) {
                                 <StatusBadge status={i.status} /> {i.label}
                                 {i.dueDate !== null && i.status === 'overdue' && <span className="small muted"> (due {i.dueDate})</span>}{' '}
                                 {can(session, 'followup.record') && (
-                                  <button type="button" className="secondary" onClick={() => setRecording({ patientId: p.patientId, item: i.id, label: `${i.label} for ${p.name}` })}>
+                                  <button type="button" className="secondary" aria-label={`Record result: ${i.label} for ${p.name}`} onClick={() => setRecording({ patientId: p.patientId, item: i.id, label: `${i.label} for ${p.name}` })}>
                                     Record result
                                   </button>
                                 )}

@@ -113,6 +113,8 @@ export function buildDashboard(input: DashboardInput): DashboardOut {
     safety: {
       sessions,
       patients: safety.find((r) => r.kind === 'patients')?.n ?? 0,
+      patientsWithAdverseEvent: safety.find((r) => r.kind === 'ae_patients')?.n ?? 0,
+      patientsWithBpAlert: safety.find((r) => r.kind === 'bp_patients')?.n ?? 0,
       sessionsPerWeek: input.periodDays > 0 ? sessions / (input.periodDays / 7) : null,
       byRoute: safety.filter((r) => r.kind === 'sessions').map((r) => ({ route: r.key ?? '', label: routeLabel(r.key ?? ''), sessions: r.n })),
       weeks: safety.filter((r) => r.kind === 'week').map((r) => ({ weekStart: r.key ?? '', sessions: r.n })).sort((a, b) => a.weekStart.localeCompare(b.weekStart)),

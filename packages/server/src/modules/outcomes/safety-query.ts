@@ -9,7 +9,7 @@ import type { Queryable } from '../../db/types';
 import type { CohortFilter } from './cohort-query';
 
 export interface SafetyRow {
-  readonly kind: 'sessions' | 'patients' | 'ae' | 'ae_sessions' | 'bp' | 'bp_any' | 'week';
+  readonly kind: 'sessions' | 'patients' | 'ae' | 'ae_sessions' | 'ae_patients' | 'bp' | 'bp_any' | 'bp_patients' | 'week';
   readonly key: string | null;
   readonly n: number;
 }
@@ -28,6 +28,8 @@ SELECT 'sessions'::text AS kind, route AS key, count(*)::int AS n FROM ss GROUP 
 UNION ALL SELECT 'patients', NULL, count(DISTINCT patient_id)::int FROM ss
 UNION ALL SELECT 'ae', a.term, count(*)::int FROM adverse_events a JOIN ss ON ss.id = a.session_id WHERE a.clinic_id = ${f.clinicId} GROUP BY a.term
 UNION ALL SELECT 'ae_sessions', NULL, count(DISTINCT a.session_id)::int FROM adverse_events a JOIN ss ON ss.id = a.session_id WHERE a.clinic_id = ${f.clinicId}
+UNION ALL SELECT 'ae_patients', NULL, count(DISTINCT a.patient_id)::int FROM adverse_events a JOIN ss ON ss.id = a.session_id WHERE a.clinic_id = ${f.clinicId}
+UNION ALL SELECT 'bp_patients', NULL, count(DISTINCT ss.patient_id)::int FROM session_alerts al JOIN ss ON ss.id = al.session_id WHERE al.clinic_id = ${f.clinicId} AND al.code LIKE 'VITALS\\_BP\\_%'
 UNION ALL SELECT 'bp', al.code, count(DISTINCT al.session_id)::int FROM session_alerts al JOIN ss ON ss.id = al.session_id WHERE al.clinic_id = ${f.clinicId} AND al.code LIKE 'VITALS\\_BP\\_%' GROUP BY al.code
 UNION ALL SELECT 'bp_any', NULL, count(DISTINCT al.session_id)::int FROM session_alerts al JOIN ss ON ss.id = al.session_id WHERE al.clinic_id = ${f.clinicId} AND al.code LIKE 'VITALS\\_BP\\_%'
 UNION ALL SELECT 'week', to_char(date_trunc('week', dose_started_at AT TIME ZONE ${timeZone}), 'YYYY-MM-DD'), count(*)::int FROM ss GROUP BY 2

@@ -28,6 +28,8 @@ export const DashboardOut = z.object({
   safety: z.object({
     sessions: z.number().int(),
     patients: z.number().int(),
+    patientsWithAdverseEvent: z.number().int(),
+    patientsWithBpAlert: z.number().int(),
     sessionsPerWeek: z.number().nullable(),
     byRoute: z.array(z.object({ route: z.string(), label: z.string(), sessions: z.number().int() })),
     weeks: z.array(z.object({ weekStart: z.string(), sessions: z.number().int() })),

@@ -8,6 +8,7 @@ import { inductionSessions, protocolView, type ProtocolView, type Statement } fr
 import type { TransparencyInput } from '../transparency/types';
 import { countryPhrase } from '../country';
 import { crisisNote, page } from './layout';
+import { outcomesSection } from './outcomes-section';
 
 const TAG_GUIDANCE = raw('<span class="tag enf">Follows published guidance</span>');
 const TAG_CLINIC = raw('<span class="tag clinic">Set by the clinic’s medical director</span>');
@@ -192,8 +193,9 @@ ${place === '' && c.routesOffered.length === 0 ? null : html`<p class="lead">${p
 ${input.acceptsConsultationRequests ? html`<a class="button" href="/learn/self-check?clinic=${input.clinic.slug}">Prepare for a consultation</a>` : null}
 <a class="button secondary" href="/learn/choosing-a-clinic">Compare clinics</a>
 </div>
-${shown.length > 1 ? html`<nav aria-label="On this page" class="no-print"><p>On this page: ${shown.map((k, i) => html`${i > 0 ? ' · ' : ''}<a href="#${k}">${SECTION_LABELS[k]}</a>`)}</p></nav>` : null}
+${shown.length > 1 ? html`<nav aria-label="On this page" class="no-print"><p>On this page: ${shown.map((k, i) => html`${i > 0 ? ' · ' : ''}<a href="#${k}">${SECTION_LABELS[k]}</a>`)}${input.outcomes === null ? null : html` · <a href="#outcomes">Outcomes</a>`}</p></nav>` : null}
 ${shown.map((k) => render[k]())}
+${input.outcomes === null ? null : outcomesSection(input.outcomes)}
 ${crisisNote(input.clinic.jurisdiction)}
 <p class="meta">Page generated on ${formatSourceDate(input.today)} from the clinic’s current settings. It shows no information about any patient.</p>`;
   return page({

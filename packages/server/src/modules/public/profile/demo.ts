@@ -41,6 +41,6 @@ export async function seedDemoPublicProfile(q: Queryable, clinic: { id: string; 
   const sections = Object.fromEntries(SECTION_KEYS.map((k) => [k, { publish: true, verifiedOn: today }])) as Sections;
   await q
     .insert(clinicPublicProfiles)
-    .values({ clinicId: clinic.id, published: true, acceptsConsultationRequests: true, publishOutcomes: false, sections, content: DEMO_PROFILE_CONTENT, updatedAt: now, updatedBy: null })
+    .values({ clinicId: clinic.id, published: true, acceptsConsultationRequests: true, publishOutcomes: true, sections, content: DEMO_PROFILE_CONTENT, updatedAt: now, updatedBy: null })
     .onConflictDoNothing();
 }

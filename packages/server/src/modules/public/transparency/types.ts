@@ -1,5 +1,6 @@
 import type { JurisdictionCode, ProtocolSettings, SettingKey } from '@ketapath/clinical';
 import type { ProfileContent, Sections } from '../profile/schemas';
+import type { PublicOutcomes } from './outcomes';
 
 /** The consent form a patient signs for a route, as the clinic currently uses it. */
 export interface ConsentSummary {
@@ -24,6 +25,8 @@ export interface TransparencyInput {
   /** Clinic-local date the page was generated. */
   readonly today: string;
   readonly publicUrl: string;
+  /** The opt-in outcomes section (suppressed), or null when not published or no outcome data exists yet. */
+  readonly outcomes: PublicOutcomes | null;
   /** Staff preview: show a banner and do not index. */
   readonly preview: boolean;
 }
