@@ -29,6 +29,7 @@ import { SettingsHubPage } from './pages/settings/SettingsHubPage';
 import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
 import { RemsPage } from './pages/rems/RemsPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
+import { OnCallSettingsPage } from './pages/settings/OnCallSettingsPage';
 import { SessionPage } from './pages/sessions/SessionPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
@@ -57,6 +58,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'board.read') && <Route path="/board" element={<BoardPage session={session} />} />}
         {can(session, 'rems.read') && <Route path="/rems" element={<RemsPage session={session} />} />}
         {can(session, 'device.manage') && <Route path="/settings/devices" element={<DevicesPage session={session} />} />}
+        {can(session, 'clinic.update') && <Route path="/settings/on-call" element={<OnCallSettingsPage />} />}
         {can(session, 'session.read') && <Route path="/sessions/:id/*" element={<SessionPage session={session} />} />}
         {can(session, 'outbox.read') && <Route path="/outbox" element={<OutboxPage />} />}
         <Route path="/account" element={<AccountPage session={session} />} />
