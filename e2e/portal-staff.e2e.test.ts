@@ -105,3 +105,54 @@ describe('on-call list settings', () => {
     expect(alerts.alerts.find((a) => a.patientId === patientId)).toMatchObject({ mine: true, withName: clinic.staff.nurse.name });
   });
 });
+
+describe('hand the tablet to the patient', () => {
+  it('locks the tablet to the questionnaires (even after a reload) until the staff member enters their password', async () => {
+    const { patientId } = await invitedPatient('Jamie', 'Rivers');
+    const tab = await newPage(browser, { width: 1024, height: 768 });
+    const page = tab.page;
+    await page.goto(server.url);
+    await page.getByLabel('Email').fill(clinic.staff.nurse.email);
+    await page.getByLabel('Password').fill(clinic.staff.nurse.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    await page.goto(`${server.url}/patients/${patientId}/questionnaires`);
+    await page.getByRole('button', { name: 'Hand the tablet to the patient' }).click();
+    const tablet = page.getByRole('dialog', { name: 'Questionnaires for the patient' });
+    await tablet.getByRole('heading', { name: /PHQ-9|Patient Health Questionnaire/ }).waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+
+    // Reloading or typing another address does not open the chart.
+    await page.reload();
+    await tablet.waitFor();
+    await page.goto(`${server.url}/patients`);
+    await tablet.waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+
+    // Leaving needs the password: "Keep going" stays, a wrong password stays.
+    await page.getByRole('button', { name: 'Hand back to staff' }).click();
+    const unlock = page.getByRole('dialog', { name: 'Staff: take the tablet back' });
+    await unlock.waitFor();
+    await screenshot(page, 'tablet-hand-back');
+    await unlock.getByRole('button', { name: 'Keep going' }).click();
+    await unlock.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Hand back to staff' }).click();
+    await unlock.getByLabel('Your password').fill('not-the-password');
+    await unlock.getByRole('button', { name: 'Return to staff view' }).click();
+    await unlock.getByText('Password not right.').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    await unlock.getByLabel('Your password').fill(clinic.staff.nurse.password);
+    await unlock.getByRole('button', { name: 'Return to staff view' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await tablet.count()).toBe(0);
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    expect(await tablet.count()).toBe(0);
+
+    const audit = await clinic.adminApi.call<{ events: { action: string; outcome: string }[] }>('GET', `/api/audit?patientId=${patientId}`);
+    expect(audit.events.some((e) => e.action === 'questionnaire.tablet_returned' && e.outcome === 'success')).toBe(true);
+    expect(tab.errors).toEqual([]);
+    await tab.context.close();
+  });
+});

@@ -30,12 +30,32 @@ import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
 import { RemsPage } from './pages/rems/RemsPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
 import { OnCallSettingsPage } from './pages/settings/OnCallSettingsPage';
+import { TabletMode } from './pages/patients/TabletMode';
+import { unlockTablet, useTabletLock } from './lib/tablet-lock';
 import { SessionPage } from './pages/sessions/SessionPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
 
 function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOut: (why: string) => void }) {
+  const qc = useQueryClient();
+  const tabletPatient = useTabletLock();
+  if (tabletPatient !== null) {
+    return (
+      <>
+        <IdleWatcher idleSeconds={session.idleTimeoutSeconds} onSignedOut={onSignedOut} />
+        <TabletMode
+          patientId={tabletPatient}
+          mfa={session.user.mfaEnabled}
+          onExit={() => {
+            unlockTablet();
+            void qc.invalidateQueries({ queryKey: ['questionnaires', tabletPatient] });
+            void qc.invalidateQueries({ queryKey: ['risk-alerts'] });
+          }}
+        />
+      </>
+    );
+  }
   return (
     <Shell session={session}>
       <IdleWatcher idleSeconds={session.idleTimeoutSeconds} onSignedOut={onSignedOut} />
