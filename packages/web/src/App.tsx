@@ -31,12 +31,33 @@ import { SettingsHubPage } from './pages/settings/SettingsHubPage';
 import { PublicPageSettingsPage } from './pages/PublicPageSettingsPage';
 import { RemsPage } from './pages/rems/RemsPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
+import { OnCallSettingsPage } from './pages/settings/OnCallSettingsPage';
+import { TabletMode } from './pages/patients/TabletMode';
+import { unlockTablet, useTabletLock } from './lib/tablet-lock';
 import { SessionPage } from './pages/sessions/SessionPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
 import { StaffPage } from './pages/StaffPage';
 
 function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOut: (why: string) => void }) {
+  const qc = useQueryClient();
+  const tabletPatient = useTabletLock();
+  if (tabletPatient !== null) {
+    return (
+      <>
+        <IdleWatcher idleSeconds={session.idleTimeoutSeconds} onSignedOut={onSignedOut} />
+        <TabletMode
+          patientId={tabletPatient}
+          mfa={session.user.mfaEnabled}
+          onExit={() => {
+            unlockTablet();
+            void qc.invalidateQueries({ queryKey: ['questionnaires', tabletPatient] });
+            void qc.invalidateQueries({ queryKey: ['risk-alerts'] });
+          }}
+        />
+      </>
+    );
+  }
   return (
     <Shell session={session}>
       <IdleWatcher idleSeconds={session.idleTimeoutSeconds} onSignedOut={onSignedOut} />
@@ -59,6 +80,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
         {can(session, 'board.read') && <Route path="/board" element={<BoardPage session={session} />} />}
         {can(session, 'rems.read') && <Route path="/rems" element={<RemsPage session={session} />} />}
         {can(session, 'device.manage') && <Route path="/settings/devices" element={<DevicesPage session={session} />} />}
+        {can(session, 'clinic.update') && <Route path="/settings/on-call" element={<OnCallSettingsPage />} />}
         {can(session, 'session.read') && <Route path="/sessions/:id/*" element={<SessionPage session={session} />} />}
         {can(session, 'outbox.read') && <Route path="/outbox" element={<OutboxPage />} />}
         {can(session, 'outcomes.read') && <Route path="/outcomes" element={<OutcomesDashboardPage session={session} />} />}

@@ -13,7 +13,7 @@ export interface SignatureProof {
  * Confirm a signature by re-entering the password (and the current code with two-step sign-in).
  * `onSign` performs the signed request; a wrong password keeps the dialog open with the message.
  */
-export function SignDialog({ open, title, statement, mfa, onSign, onClose }: { open: boolean; title: string; statement: string; mfa: boolean; onSign: (proof: SignatureProof) => Promise<void>; onClose: () => void }) {
+export function SignDialog({ open, title, statement, mfa, onSign, onClose, submitLabel = 'Sign', cancelLabel = 'Cancel' }: { open: boolean; title: string; statement: string; mfa: boolean; onSign: (proof: SignatureProof) => Promise<void>; onClose: () => void; submitLabel?: string; cancelLabel?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -59,10 +59,10 @@ export function SignDialog({ open, title, statement, mfa, onSign, onClose }: { o
         {mfa && <Field label="6-digit code from your authenticator app" className="code-input" inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} error={fe('totpCode')} />}
         <div className="actions">
           <button type="submit" disabled={busy || password === ''}>
-            {busy ? 'Signing…' : 'Sign'}
+            {busy ? 'Checking…' : submitLabel}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
-            Cancel
+            {cancelLabel}
           </button>
         </div>
       </form>

@@ -39,6 +39,9 @@ export const AUDIT_LABELS: Record<string, string> = {
   'followup.worklist_viewed': 'Follow-up worklist viewed',
   'followup.recorded': 'Follow-up result recorded',
   'followup.reviewed': 'Follow-up finding reviewed by the prescriber',
+  'clinic.safety_contacts_updated': 'On-call list or crisis line changed',
+  'questionnaire.tablet_returned': 'Tablet taken back from the patient (password confirmed)',
+  'consent.portal_signed': 'Consent signed by the patient in the portal',
 };
 
 export const AUDIT_ACTION_SUGGESTIONS: readonly string[] = ['auth.', 'user.', 'clinic.', 'audit.', 'access.', 'public_profile.', 'consultation.', ...Object.keys(AUDIT_LABELS)];

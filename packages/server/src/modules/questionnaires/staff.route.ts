@@ -10,6 +10,7 @@ import { CrisisLineOut, crisisLineFor } from '../risk/crisis';
 import { acceptedDueKey, loadDue } from './due';
 import { fileResponse } from './file';
 import { DueOut, presentDue, presentResponse, ResponseOut } from './presenters';
+import { tabletExitRoute } from './tablet-exit.route';
 
 const Id = z.object({ id: z.uuid() });
 const Answers = z.record(z.string().max(40), z.union([z.number(), z.boolean(), z.null()]));
@@ -96,4 +97,4 @@ export const tabletSubmitRoute = defineRoute({
   },
 });
 
-export const questionnaireRoutes = [patientQuestionnairesRoute, recordQuestionnaireRoute, tabletRoute, tabletSubmitRoute];
+export const questionnaireRoutes = [patientQuestionnairesRoute, recordQuestionnaireRoute, tabletRoute, tabletSubmitRoute, tabletExitRoute];

@@ -7,7 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QuestionnaireForm, type InstrumentDto } from '../../components/questionnaire/QuestionnaireForm';
 import { PortalAccessPanel } from './PortalAccessPanel';
 import { RiskAlertsPanel } from './RiskAlertsPanel';
-import { TabletMode } from './TabletMode';
+import { lockTablet } from '../../lib/tablet-lock';
 
 interface ResponseDto {
   readonly id: string;
@@ -58,7 +58,6 @@ function EnterForm({ patientId, onDone }: { patientId: string; onDone: () => voi
 
 export function QuestionnairesTab({ session, patient }: { session: ActiveSession; patient: PatientDto }) {
   const qc = useQueryClient();
-  const [tablet, setTablet] = useState(false);
   const [entering, setEntering] = useState(false);
   const clinical = can(session, 'questionnaire.read');
   const q = useQuery({ queryKey: ['questionnaires', patient.id], queryFn: () => api.get<Data>(`/api/patients/${patient.id}/questionnaires`), enabled: clinical });
@@ -67,9 +66,6 @@ export function QuestionnairesTab({ session, patient }: { session: ActiveSession
     void qc.invalidateQueries({ queryKey: ['questionnaires', patient.id] });
     void qc.invalidateQueries({ queryKey: ['risk-alerts'] });
   };
-  if (tablet) {
-    return <TabletMode patientId={patient.id} onExit={() => { setTablet(false); refresh(); }} />;
-  }
   return (
     <>
       {can(session, 'risk_alert.read') && <RiskAlertsPanel patientId={patient.id} canAck={can(session, 'risk_alert.acknowledge')} />}
@@ -88,7 +84,7 @@ export function QuestionnairesTab({ session, patient }: { session: ActiveSession
         ))}
         <div className="actions">
           {can(session, 'questionnaire.tablet') && (
-            <button type="button" onClick={() => setTablet(true)} disabled={clinical && q.data?.due.length === 0}>
+            <button type="button" onClick={() => lockTablet(patient.id)} disabled={clinical && q.data?.due.length === 0}>
               Hand the tablet to the patient
             </button>
           )}

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { SignDialog } from '../../components/SignDialog';
 import { CrisisPanel, type CrisisLine } from '../../components/questionnaire/CrisisPanel';
 import { QuestionnaireForm, type InstrumentDto } from '../../components/questionnaire/QuestionnaireForm';
 import '../portal/portal.css';
@@ -14,9 +15,10 @@ interface TabletDue {
 
 /**
  * "Hand the tablet to the patient": a full-screen view locked to this patient's due questionnaires. It shows no
- * scores and no other record; handing back to staff needs a deliberate press.
+ * scores and no other record; handing back to staff needs the staff member's password (and code with two-step
+ * sign-in), so the patient cannot open the chart.
  */
-export function TabletMode({ patientId, onExit }: { patientId: string; onExit: () => void }) {
+export function TabletMode({ patientId, mfa, onExit }: { patientId: string; mfa: boolean; onExit: () => void }) {
   const qc = useQueryClient();
   const due = useQuery({ queryKey: ['tablet', patientId], queryFn: () => api.get<TabletDue>(`/api/patients/${patientId}/tablet`) });
   const current = due.data?.due[0];
@@ -28,21 +30,24 @@ export function TabletMode({ patientId, onExit }: { patientId: string; onExit: (
     <div className="portal tablet-mode" role="dialog" aria-modal="true" aria-label="Questionnaires for the patient" style={{ position: 'fixed', inset: 0, zIndex: 50, overflow: 'auto' }}>
       <header className="portal-head">
         <strong>Questionnaires{due.data !== undefined && <> for {due.data.firstName}</>}</strong>
-        {confirmExit ? (
-          <span>
-            <button type="button" className="secondary small" onClick={() => setConfirmExit(false)}>
-              Keep going
-            </button>{' '}
-            <button type="button" className="small" onClick={onExit}>
-              Staff: close
-            </button>
-          </span>
-        ) : (
-          <button type="button" className="secondary small" onClick={() => setConfirmExit(true)}>
-            Hand back to staff
-          </button>
-        )}
+        <button type="button" className="secondary small" onClick={() => setConfirmExit(true)}>
+          Hand back to staff
+        </button>
       </header>
+      <SignDialog
+        open={confirmExit}
+        title="Staff: take the tablet back"
+        statement="Enter your staff password to return to the patient’s record. If you are the patient, please press “Keep going” and hand the tablet to a member of staff."
+        mfa={mfa}
+        submitLabel="Return to staff view"
+        cancelLabel="Keep going"
+        onClose={() => setConfirmExit(false)}
+        onSign={async (proof) => {
+          await api.post(`/api/patients/${patientId}/tablet/exit`, proof);
+          setConfirmExit(false);
+          onExit();
+        }}
+      />
       <main className="portal-main">
         {crisis && <CrisisPanel line={due.data?.crisisLine ?? null} clinicAlerted />}
         {due.isError && <ErrorAlert error={due.error} />}

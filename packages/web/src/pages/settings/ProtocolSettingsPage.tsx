@@ -21,7 +21,7 @@ interface Setting {
 }
 
 const AREAS: Record<string, string> = {
-  bp: 'Blood pressure before dosing', vitals: 'Vital-sign alerts during sessions', fasting: 'Fasting', predose: 'Pre-dose checks', dosing: 'Dosing weight and rounding', iv: 'IV ketamine', im: 'IM ketamine', oral: 'Oral ketamine', sublingual: 'Sublingual ketamine', esketamine: 'Esketamine', observation: 'Observation', discharge: 'Discharge', eligibility: 'Eligibility', trd: 'Treatment resistance', titration: 'Titration suggestions', outcomes: 'Outcomes', schedule: 'Course schedules', followUp: 'Long-term follow-up', rems: 'REMS', alerts: 'Alert escalation',
+  bp: 'Blood pressure before dosing', vitals: 'Vital-sign alerts during sessions', fasting: 'Fasting', predose: 'Pre-dose checks', dosing: 'Dosing weight and rounding', iv: 'IV ketamine', im: 'IM ketamine', oral: 'Oral ketamine', sublingual: 'Sublingual ketamine', esketamine: 'Esketamine', observation: 'Observation', discharge: 'Discharge', eligibility: 'Eligibility', trd: 'Treatment resistance', titration: 'Titration suggestions', outcomes: 'Outcomes', schedule: 'Course schedules', followUp: 'Long-term follow-up', rems: 'REMS', alerts: 'Alert escalation', riskAlerts: 'Suicide-risk alert escalation',
 };
 
 function show(v: Value): string {

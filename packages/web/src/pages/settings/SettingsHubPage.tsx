@@ -12,6 +12,7 @@ interface Entry {
 const ENTRIES: readonly Entry[] = [
   { to: '/settings/clinic', title: 'Clinic and sign-in security', text: 'Name, time zone, country, two-step sign-in and sign-out after inactivity.', needs: 'clinic.update' },
   { to: '/settings/protocol', title: 'Clinical protocol', text: 'Every threshold and dose the safety rules use, with its source, and the values your medical director must confirm.', needs: 'protocol.read' },
+  { to: '/settings/on-call', title: 'On-call list and crisis line', text: 'Who is told, in order, about a suicide-risk alert, and the crisis line patients are shown.', needs: 'clinic.update' },
   { to: '/settings/consent-forms', title: 'Consent forms', text: 'The forms patients sign, with every published version.', needs: 'consent.read' },
   { to: '/settings/scheduling', title: 'Scheduling', text: 'Opening hours, chairs and rooms, visit types and staff working hours.', needs: 'schedule.manage' },
   { to: '/settings/devices', title: 'Monitors and gateways', text: 'Devices that send vital signs into sessions: add one, copy its token, revoke it.', needs: 'device.manage' },
