@@ -55,7 +55,7 @@ export { suggestTitration, type TitrationSession, type TitrationContext, type Ti
 export { evaluatePreDose } from './session/predose.js';
 export type { PreDoseInput, PreDoseContext, PreDoseResult, ChecklistItem, ChecklistStatus, CompletedQuestionnaire } from './session/predose-types.js';
 export { evaluateVitals, type VitalsReading, type VitalsContext, type VitalsEvaluation, type HypertensiveSymptom } from './session/vitals.js';
-export { observationSchedule, dueReadings, type ObservationSchedule, type ScheduledObservation, type ObservationKind, type TakenObservation, type DueObservation, type DueStatus, type ScheduleResult } from './session/observation.js';
+export { observationSchedule, dueReadings, observationWindows, type ObservationWindow, type ObservationSchedule, type ScheduledObservation, type ObservationKind, type TakenObservation, type DueObservation, type DueStatus, type ScheduleResult } from './session/observation.js';
 export { evaluateDischarge, type DischargeInput, type DischargeContext, type DischargeResult } from './session/discharge.js';
 export { SESSION_STATES, SESSION_TRANSITIONS, STATES_NEEDING_REASON, ACTIVE_SESSION_STATES, isSessionState, checkTransition, type SessionState } from './session/state-machine.js';
 export { suicideRiskSignal, riskAlertStep, type RiskSignal, type RiskSignalCode, type RiskAlertStep } from './session/risk-alerts.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PROTOCOL } from '../protocol/defaults.js';
 import { resolveProtocol } from '../protocol/resolve.js';
-import { dueReadings, observationSchedule, type ObservationSchedule } from './observation.js';
+import { dueReadings, observationSchedule, observationWindows, type ObservationSchedule } from './observation.js';
 
 const START = '2025-06-02T14:00:00Z';
 const plus = (m: number): string => new Date(Date.parse(START) + m * 60_000).toISOString();
@@ -69,6 +69,16 @@ describe('dueReadings (windows split at midpoints between slots)', () => {
     [200, [-3, 38, 79], ['done', 'done', 'due']],
   ])('now +%i min, taken %j → %j', (now, taken, expected) => {
     expect(vitals(now, taken)).toEqual(expected);
+  });
+
+  it('observationWindows: the windows it uses, split at the midpoints between slots of the same kind', () => {
+    const w = observationWindows(s).filter((x) => x.item.kind === 'vitals');
+    const min = (ms: number) => (Number.isFinite(ms) ? (ms - Date.parse(s.doseStart)) / 60_000 : ms);
+    expect(w.map((x) => [x.item.offsetMinutes, min(x.fromMs), min(x.toMs)])).toEqual([
+      [0, -Infinity, 20],
+      [40, 20, 80],
+      [120, 80, Infinity],
+    ]);
   });
 
   it('reports missed items as findings and points at the next item', () => {

@@ -106,6 +106,27 @@ export interface DueObservation extends ScheduledObservation {
   readonly minutesPastDue: number;
 }
 
+/** The time window (epoch ms, `from` inclusive, `to` exclusive, possibly infinite) in which an observation counts for a scheduled item: between the midpoints to its neighbours of the same kind. */
+export interface ObservationWindow {
+  readonly item: ScheduledObservation;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** The window of every scheduled item, in schedule order (`dueReadings` marks an item done when an observation of its kind falls in its window). */
+export function observationWindows(schedule: ObservationSchedule): ObservationWindow[] {
+  const start = toEpochMs(schedule.doseStart) ?? 0;
+  return schedule.items.map((it) => {
+    const same = schedule.items.filter((o) => o.kind === it.kind);
+    const i = same.indexOf(it);
+    const prev = same[i - 1];
+    const next = same[i + 1];
+    const fromMs = prev === undefined ? -Infinity : start + ((prev.offsetMinutes + it.offsetMinutes) / 2) * MS_PER_MINUTE;
+    const toMs = next === undefined ? Infinity : start + ((next.offsetMinutes + it.offsetMinutes) / 2) * MS_PER_MINUTE;
+    return { item: it, fromMs, toMs };
+  });
+}
+
 /** Status of each scheduled item at `now`, given what has been recorded. */
 export function dueReadings(schedule: ObservationSchedule, taken: readonly TakenObservation[], now: Instant): { items: DueObservation[]; findings: Finding[]; next: DueObservation | null } {
   const nowMs = toEpochMs(now) ?? Number.NaN;
@@ -113,13 +134,7 @@ export function dueReadings(schedule: ObservationSchedule, taken: readonly Taken
   const findings: Finding[] = [];
   // Parse each taken time once (a board computes this for every chair, with every reading of the session).
   const takenMs = taken.map((t) => ({ kind: t.kind, ms: toEpochMs(t.at) }));
-  const items = schedule.items.map((it): DueObservation => {
-    const same = schedule.items.filter((o) => o.kind === it.kind);
-    const i = same.indexOf(it);
-    const prev = same[i - 1];
-    const next = same[i + 1];
-    const lo = prev === undefined ? -Infinity : start + ((prev.offsetMinutes + it.offsetMinutes) / 2) * MS_PER_MINUTE;
-    const hi = next === undefined ? Infinity : start + ((next.offsetMinutes + it.offsetMinutes) / 2) * MS_PER_MINUTE;
+  const items = observationWindows(schedule).map(({ item: it, fromMs: lo, toMs: hi }): DueObservation => {
     const due = start + it.offsetMinutes * MS_PER_MINUTE;
     const minutesPastDue = Math.round((nowMs - due) / MS_PER_MINUTE);
     const hit = takenMs.find((t) => t.kind === it.kind && t.ms !== null && t.ms >= lo && t.ms < hi)?.ms ?? undefined;

@@ -1,8 +1,9 @@
 /** The monitoring board: one tile per patient in a chair, built from a handful of batched queries. */
-import { ACTIVE_SESSION_STATES, alertEscalation, dueReadings, observationSchedule, type ProtocolSettings, type Route, type TakenObservation } from '@ketapath/clinical';
-import { and, asc, eq, gte, inArray, isNull, or } from 'drizzle-orm';
+import { ACTIVE_SESSION_STATES, alertEscalation, dueReadings, type ObservationSchedule, observationSchedule, observationWindows, type ProtocolSettings, type Route, type TakenObservation } from '@ketapath/clinical';
+import { and, asc, eq, gte, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { adverseEvents, chairs, patients, sessionAlerts, sessionAssessments, treatmentSessions, users, vitalReadings } from '../../db/schema';
+import { adverseEvents, chairs, patients, sessionAlerts, sessionAssessments, treatmentSessions, users } from '../../db/schema';
+import { rawRows } from '../../db/raw';
 import type { Queryable } from '../../db/types';
 import type { StoredDose } from './evaluate';
 import { routeLabel } from './presenters';
@@ -48,29 +49,53 @@ export const TileOut = z.object({
 });
 export type TileOut = z.infer<typeof TileOut>;
 
-type TileReading = { takenAt: Date; systolic: number | null; diastolic: number | null; heartRate: number | null; spo2: number | null; respiratoryRate: number | null; worst: string | null };
+/** Epoch milliseconds of a reading's time (`r` is the reading). */
+const TAKEN_MS = sql`(extract(epoch from r.taken_at) * 1000)::float8`;
+/** The newest live reading of the tile's session matching `cond`, as `json` (only what a tile shows). */
+const newest = (json: SQL, cond: SQL = sql`TRUE`): SQL => sql`(SELECT ${json} FROM vital_readings r WHERE r.session_id = ${treatmentSessions.id} AND r.voided_at IS NULL AND ${cond} ORDER BY r.taken_at DESC LIMIT 1)`;
 
-/** The newest value of each vital sign across a session's readings (oldest first). */
-export function newestValues(rs: readonly TileReading[]): NonNullable<TileOut['latest']> {
-  const newest = rs.at(-1) as TileReading;
-  const last = (k: 'systolic' | 'heartRate' | 'spo2' | 'respiratoryRate'): TileReading | undefined => rs.findLast((r) => r[k] !== null);
-  const bp = last('systolic');
-  return {
-    takenAt: newest.takenAt.toISOString(),
-    systolic: bp?.systolic ?? null,
-    diastolic: bp?.diastolic ?? null,
-    bpTakenAt: bp?.takenAt.toISOString() ?? null,
-    heartRate: last('heartRate')?.heartRate ?? null,
-    spo2: last('spo2')?.spo2 ?? null,
-    respiratoryRate: last('respiratoryRate')?.respiratoryRate ?? null,
-    worst: newest.worst,
-  };
+/**
+ * Time windows of the scheduled vital-sign readings still to be matched, one row per window: the earliest live
+ * reading in each window (an index probe each) is all `dueReadings` needs to tell done from due or missed.
+ */
+async function firstReadingInWindows(q: Queryable, windows: readonly { readonly sessionId: string; readonly fromMs: number; readonly toMs: number }[]): Promise<Map<string, number[]>> {
+  const bound = (ms: number): string => (ms === Infinity ? 'infinity' : ms === -Infinity ? '-infinity' : new Date(Math.ceil(ms)).toISOString());
+  const json = JSON.stringify(windows.map((w) => ({ s: w.sessionId, lo: bound(w.fromMs), hi: bound(w.toMs) })));
+  const rows = await rawRows<{ s: string; t: number | null }>(
+    q,
+    sql`SELECT w.s, (SELECT ${TAKEN_MS} FROM vital_readings r WHERE r.session_id = w.s AND r.voided_at IS NULL AND r.taken_at >= w.lo AND r.taken_at < w.hi ORDER BY r.taken_at LIMIT 1) AS t FROM json_to_recordset(${json}::json) AS w(s uuid, lo timestamptz, hi timestamptz)`,
+  );
+  const by = new Map<string, number[]>();
+  for (const { s, t } of rows) {
+    if (t !== null) {
+      const list = by.get(s);
+      if (list === undefined) {
+        by.set(s, [t]);
+      } else {
+        list.push(t);
+      }
+    }
+  }
+  return by;
 }
 
 /** Tiles for the clinic's active sessions (or just `sessionIds`; inactive ones are left out). */
 export async function loadTiles(q: Queryable, clinicId: string, protocol: ProtocolSettings, now: Date, sessionIds?: readonly string[]): Promise<TileOut[]> {
   const rows = await q
-    .select({ s: treatmentSessions, first: patients.legalFirstName, preferred: patients.preferredName, last: patients.legalLastName, chair: { id: chairs.id, name: chairs.name, sortOrder: chairs.sortOrder }, nurse: users.name })
+    .select({
+      s: treatmentSessions,
+      first: patients.legalFirstName,
+      preferred: patients.preferredName,
+      last: patients.legalLastName,
+      chair: { id: chairs.id, name: chairs.name, sortOrder: chairs.sortOrder },
+      nurse: users.name,
+      // Newest value of each vital sign: one index probe each on (session_id, taken_at), not every reading of the session.
+      newest: sql<{ t: number; w: string | null } | null>`${newest(sql`json_build_object('t', ${TAKEN_MS}, 'w', r.worst)`)}`,
+      bp: sql<{ t: number; s: number; d: number | null } | null>`${newest(sql`json_build_object('t', ${TAKEN_MS}, 's', r.systolic, 'd', r.diastolic)`, sql`r.systolic IS NOT NULL`)}`,
+      heartRate: sql<number | null>`${newest(sql`r.heart_rate`, sql`r.heart_rate IS NOT NULL`)}`,
+      spo2: sql<number | null>`${newest(sql`r.spo2`, sql`r.spo2 IS NOT NULL`)}`,
+      respiratoryRate: sql<number | null>`${newest(sql`r.respiratory_rate`, sql`r.respiratory_rate IS NOT NULL`)}`,
+    })
     .from(treatmentSessions)
     .innerJoin(patients, eq(patients.id, treatmentSessions.patientId))
     .leftJoin(chairs, eq(chairs.id, treatmentSessions.chairId))
@@ -80,8 +105,23 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
     return [];
   }
   const ids = rows.map((r) => r.s.id);
-  const [readings, assessments, alerts, emergencies] = await Promise.all([
-    q.select({ sessionId: vitalReadings.sessionId, takenAt: vitalReadings.takenAt, systolic: vitalReadings.systolic, diastolic: vitalReadings.diastolic, heartRate: vitalReadings.heartRate, spo2: vitalReadings.spo2, respiratoryRate: vitalReadings.respiratoryRate, worst: vitalReadings.worst }).from(vitalReadings).where(and(inArray(vitalReadings.sessionId, ids), isNull(vitalReadings.voidedAt))).orderBy(asc(vitalReadings.takenAt)),
+  const schedules = new Map<string, ObservationSchedule>();
+  for (const { s } of rows) {
+    if (s.doseStartedAt !== null) {
+      const infusion = (s.dose as StoredDose | null)?.detail.durationMinutes;
+      const sched = observationSchedule(s.route as Route, protocol, s.doseStartedAt.toISOString(), infusion === undefined ? {} : { infusionMinutes: infusion });
+      if (sched.ok) {
+        schedules.set(s.id, sched.schedule);
+      }
+    }
+  }
+  const windows = [...schedules].flatMap(([sessionId, sched]) =>
+    observationWindows(sched)
+      .filter((w) => w.item.kind === 'vitals')
+      .map((w) => ({ sessionId, fromMs: w.fromMs, toMs: w.toMs })),
+  );
+  const [readingTimes, assessments, alerts, emergencies] = await Promise.all([
+    windows.length === 0 ? new Map<string, number[]>() : firstReadingInWindows(q, windows),
     q.select({ sessionId: sessionAssessments.sessionId, instrument: sessionAssessments.instrument, takenAt: sessionAssessments.takenAt }).from(sessionAssessments).where(inArray(sessionAssessments.sessionId, ids)),
     q
       .select({ a: sessionAlerts, ackBy: users.name })
@@ -103,28 +143,22 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
     }
     return m;
   };
-  const rBy = group(readings);
   const aBy = group(assessments);
   const alBy = group(alerts.filter((x) => x.a.severity !== 'info').map((x) => ({ ...x, sessionId: x.a.sessionId })));
   const emergency = new Set(emergencies.map((e) => e.sessionId));
   return rows
-    .map(({ s, first, preferred, last, chair, nurse }): TileOut => {
-      const rs = rBy.get(s.id) ?? [];
-      const latest = rs.at(-1);
+    .map(({ s, first, preferred, last, chair, nurse, newest: latest, bp, heartRate, spo2, respiratoryRate }): TileOut => {
       let nextDue: TileOut['nextDue'] = null;
       let missed = 0;
-      if (s.doseStartedAt !== null) {
-        const infusion = (s.dose as StoredDose | null)?.detail.durationMinutes;
-        const sched = observationSchedule(s.route as Route, protocol, s.doseStartedAt.toISOString(), infusion === undefined ? {} : { infusionMinutes: infusion });
-        if (sched.ok) {
-          const taken: TakenObservation[] = [
-            ...rs.map((r) => ({ kind: 'vitals' as const, at: r.takenAt.toISOString() })),
-            ...(aBy.get(s.id) ?? []).flatMap((a): TakenObservation[] => (a.instrument === 'moaas' || a.instrument === 'cadss' ? [{ kind: 'sedation_dissociation', at: a.takenAt.toISOString() }] : a.instrument === 'padss' || a.instrument === 'aldrete' ? [{ kind: 'discharge_assessment', at: a.takenAt.toISOString() }] : [])),
-          ];
-          const due = dueReadings(sched.schedule, taken, now.toISOString());
-          nextDue = due.next === null ? null : { label: due.next.label, dueAt: due.next.dueAt, status: due.next.status };
-          missed = due.items.filter((i) => i.status === 'missed').length;
-        }
+      const sched = schedules.get(s.id);
+      if (sched !== undefined) {
+        const taken: TakenObservation[] = [
+          ...(readingTimes.get(s.id) ?? []).map((t) => ({ kind: 'vitals' as const, at: new Date(t).toISOString() })),
+          ...(aBy.get(s.id) ?? []).flatMap((a): TakenObservation[] => (a.instrument === 'moaas' || a.instrument === 'cadss' ? [{ kind: 'sedation_dissociation', at: a.takenAt.toISOString() }] : a.instrument === 'padss' || a.instrument === 'aldrete' ? [{ kind: 'discharge_assessment', at: a.takenAt.toISOString() }] : [])),
+        ];
+        const due = dueReadings(sched, taken, now.toISOString());
+        nextDue = due.next === null ? null : { label: due.next.label, dueAt: due.next.dueAt, status: due.next.status };
+        missed = due.items.filter((i) => i.status === 'missed').length;
       }
       return {
         sessionId: s.id,
@@ -138,7 +172,19 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
         checkedInAt: s.checkedInAt.toISOString(),
         doseStartedAt: s.doseStartedAt?.toISOString() ?? null,
         doseEndedAt: s.doseEndedAt?.toISOString() ?? null,
-        latest: latest === undefined ? null : newestValues(rs),
+        latest:
+          latest === null
+            ? null
+            : {
+                takenAt: new Date(latest.t).toISOString(),
+                systolic: bp?.s ?? null,
+                diastolic: bp?.d ?? null,
+                bpTakenAt: bp === null ? null : new Date(bp.t).toISOString(),
+                heartRate,
+                spo2,
+                respiratoryRate,
+                worst: latest.w,
+              },
         nextDue,
         missed,
         alerts: (alBy.get(s.id) ?? []).map(({ a, ackBy }) => ({
