@@ -3,6 +3,7 @@ import { acceptLinkRoute, portalKeepaliveRoute, portalLoginRoute, portalLogoutRo
 import { portalHomeRoute, portalProgressRoute } from './home.route';
 import { invitePatientRoute, portalAccountRoute, revokePortalRoute } from './invite.route';
 import { portalInstrumentRoute, portalSubmitRoute } from './questionnaire.route';
+import { portalConsentRoute, portalSignConsentRoute } from './consent.route';
 
 export const portalRoutes: RouteDef[] = [
   viewLinkRoute,
@@ -16,6 +17,8 @@ export const portalRoutes: RouteDef[] = [
   portalProgressRoute,
   portalInstrumentRoute,
   portalSubmitRoute,
+  portalConsentRoute,
+  portalSignConsentRoute,
   portalAccountRoute,
   invitePatientRoute,
   revokePortalRoute,
