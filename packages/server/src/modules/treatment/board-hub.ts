@@ -1,43 +1,152 @@
 /**
  * Fans board notices out to the Server-Sent-Events clients connected to this app server. Every server
  * LISTENs on the same PostgreSQL channel, so a reading posted to one server reaches boards on all of them.
- * Nothing here is a source of truth: a client that reconnects gets a fresh snapshot.
+ * The boards of a clinic share their snapshots: one load however many boards ask at once, one refresh a
+ * minute for all of them, each message serialised once. Nothing here is a source of truth: a client that
+ * reconnects gets a fresh snapshot.
  */
 import type { Database } from '../../db/types';
 import type { Deps } from '../../http/deps';
 import { loadClinic } from '../clinic/load';
 import { clinicProtocol } from '../protocol/load';
 import { BOARD_CHANNEL, type BoardEvent } from './board-notify';
-import { loadTiles, type TileOut } from './board';
+import { loadBoard, loadTiles, type BoardOut, type TileOut } from './board';
 
-export type BoardMessage = { readonly event: 'vitals' | 'alert'; readonly data: BoardEvent } | { readonly event: 'tile'; readonly data: TileOut } | { readonly event: 'tile_removed'; readonly data: { readonly sessionId: string } };
-type Client = (m: BoardMessage) => void;
+export type BoardMessage =
+  | { readonly event: 'vitals' | 'alert'; readonly data: BoardEvent }
+  | { readonly event: 'tile'; readonly data: TileOut }
+  | { readonly event: 'tile_removed'; readonly data: { readonly sessionId: string } }
+  | { readonly event: 'snapshot'; readonly data: BoardOut };
+/** Receives each message as a ready Server-Sent-Events frame (`event: …\ndata: …\n\n`). */
+type Client = (frame: string) => void;
 
 /** A `session` notice reloads that tile once, however many notices arrive within this window. */
 const TILE_DEBOUNCE_MS = 150;
+/** Every connected board gets a fresh snapshot this often. */
+export const RESNAPSHOT_MS = 60_000;
+
+export const sseFrame = (m: BoardMessage): string => `event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`;
+
+/** A snapshot load of one clinic: `seq` orders its start against subscriptions and requests. */
+interface Load {
+  readonly seq: number;
+  readonly promise: Promise<BoardOut>;
+}
+
+interface ClinicBoards {
+  /** Each client with the sequence number of its subscription. */
+  readonly clients: Map<Client, number>;
+  refresh: NodeJS.Timeout | null;
+}
 
 class BoardHub {
-  private readonly clients = new Map<string, Set<Client>>();
+  private readonly clinics = new Map<string, ClinicBoards>();
   private listening: Promise<void> | null = null;
   private readonly pending = new Map<string, { clinicId: string; timer: NodeJS.Timeout }>();
+  /** Orders subscriptions, requests and snapshot starts (a snapshot serves only who asked before it started). */
+  private seq = 0;
+  private readonly loads = new Map<string, { running: Load; queued: Load | null }>();
 
   constructor(private readonly deps: Deps) {}
 
-  async subscribe(clinicId: string, client: Client): Promise<() => void> {
+  async subscribe(clinicId: string, client: Client): Promise<{ readonly since: number; readonly unsubscribe: () => void }> {
     this.listening ??= this.deps.database.listen(BOARD_CHANNEL, (payload) => this.onNotice(payload)).then(() => undefined);
     await this.listening;
-    let set = this.clients.get(clinicId);
-    if (set === undefined) {
-      set = new Set();
-      this.clients.set(clinicId, set);
+    let boards = this.clinics.get(clinicId);
+    if (boards === undefined) {
+      boards = { clients: new Map(), refresh: null };
+      this.clinics.set(clinicId, boards);
     }
-    set.add(client);
-    return () => {
-      set.delete(client);
-      if (set.size === 0) {
-        this.clients.delete(clinicId);
+    const b = boards;
+    b.refresh ??= setInterval(() => void this.refresh(clinicId, b), RESNAPSHOT_MS);
+    const since = ++this.seq;
+    b.clients.set(client, since);
+    const unsubscribe = (): void => {
+      b.clients.delete(client);
+      if (b.clients.size === 0 && this.clinics.get(clinicId) === b) {
+        if (b.refresh !== null) {
+          clearInterval(b.refresh);
+        }
+        this.clinics.delete(clinicId);
       }
     };
+    return { since, unsubscribe };
+  }
+
+  /** A sequence number for a request: `snapshot(clinicId, ticket())` then reflects everything committed before this call. */
+  ticket(): number {
+    return ++this.seq;
+  }
+
+  /**
+   * The clinic's board, loaded after `since` (a subscription or a `ticket()`): joins the load in flight if it
+   * started later, otherwise the one queued behind it, so any number of boards asking at once cost two loads.
+   */
+  snapshot(clinicId: string, since: number): Promise<BoardOut> {
+    const slot = this.loads.get(clinicId);
+    if (slot === undefined) {
+      const running = this.start(clinicId);
+      this.loads.set(clinicId, { running, queued: null });
+      return running.promise;
+    }
+    if (slot.running.seq > since) {
+      return slot.running.promise;
+    }
+    if (slot.queued === null) {
+      const seq = ++this.seq;
+      const promise = slot.running.promise.catch(() => undefined).then(() => this.run(clinicId, seq));
+      slot.queued = { seq, promise };
+    }
+    return slot.queued.promise;
+  }
+
+  private start(clinicId: string): Load {
+    const seq = ++this.seq;
+    return { seq, promise: this.run(clinicId, seq) };
+  }
+
+  /** Runs a load and, when it ends, promotes the queued load (if any) to running. */
+  private async run(clinicId: string, seq: number): Promise<BoardOut> {
+    const slot = this.loads.get(clinicId);
+    if (slot?.queued !== null && slot?.queued.seq === seq) {
+      slot.running = slot.queued;
+      slot.queued = null;
+    }
+    try {
+      return await loadBoard(this.deps, clinicId);
+    } finally {
+      const now = this.loads.get(clinicId);
+      if (now !== undefined && now.running.seq === seq && now.queued === null) {
+        this.loads.delete(clinicId);
+      }
+    }
+  }
+
+  private async refresh(clinicId: string, boards: ClinicBoards): Promise<void> {
+    const since = this.ticket();
+    try {
+      const b = await this.snapshot(clinicId, since);
+      const frame = sseFrame({ event: 'snapshot', data: b });
+      for (const [c, subscribed] of boards.clients) {
+        // A board that subscribed after this snapshot started has a newer one of its own.
+        if (subscribed < since) {
+          c(frame);
+        }
+      }
+    } catch (err) {
+      this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'board refresh failed');
+    }
+  }
+
+  private send(clinicId: string, m: BoardMessage): void {
+    const boards = this.clinics.get(clinicId);
+    if (boards === undefined) {
+      return;
+    }
+    const frame = sseFrame(m);
+    for (const c of boards.clients.keys()) {
+      c(frame);
+    }
   }
 
   private onNotice(payload: string): void {
@@ -47,14 +156,11 @@ class BoardHub {
     } catch {
       return;
     }
-    const set = this.clients.get(ev.c);
-    if (set === undefined || set.size === 0) {
+    if (!this.clinics.has(ev.c)) {
       return;
     }
     if (ev.k === 'vitals' || ev.k === 'alert') {
-      for (const c of set) {
-        c({ event: ev.k, data: ev });
-      }
+      this.send(ev.c, { event: ev.k, data: ev });
       // An acknowledgement travels without the acknowledger's name (no names in notices): the reloaded tile carries it.
       if (!(ev.k === 'alert' && ev.alerts.some((a) => a.acknowledgedAt !== null))) {
         return;
@@ -67,17 +173,13 @@ class BoardHub {
 
   private async reloadTile(clinicId: string, sessionId: string): Promise<void> {
     this.pending.delete(sessionId);
-    const set = this.clients.get(clinicId);
-    if (set === undefined) {
+    if (!this.clinics.has(clinicId)) {
       return;
     }
     try {
       const clinic = await loadClinic(this.deps.db, clinicId);
       const [tile] = await loadTiles(this.deps.db, clinicId, clinicProtocol(clinic).protocol, this.deps.clock.now(), [sessionId]);
-      const message: BoardMessage = tile === undefined ? { event: 'tile_removed', data: { sessionId } } : { event: 'tile', data: tile };
-      for (const c of set) {
-        c(message);
-      }
+      this.send(clinicId, tile === undefined ? { event: 'tile_removed', data: { sessionId } } : { event: 'tile', data: tile });
     } catch (err) {
       this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'board tile reload failed');
     }

@@ -4,21 +4,8 @@ import { recordAuditStandalone } from '../../audit/record';
 import type { Actor, RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { defineRoute } from '../../http/route';
-import { loadClinic } from '../clinic/load';
-import { clinicProtocol } from '../protocol/load';
-import { loadTiles, TileOut } from './board';
-import { boardHub } from './board-hub';
-
-const BoardOut = z.object({ tiles: z.array(TileOut), serverTime: z.string(), escalateAfterMinutes: z.number(), notifyPrescriberAfterMinutes: z.number(), clinicName: z.string(), timeZone: z.string() });
-type BoardOut = z.infer<typeof BoardOut>;
-
-async function snapshot(deps: Deps, me: Actor): Promise<BoardOut> {
-  const now = deps.clock.now();
-  const clinic = await loadClinic(deps.db, me.clinicId);
-  const { protocol } = clinicProtocol(clinic);
-  const tiles = await loadTiles(deps.db, me.clinicId, protocol, now);
-  return { tiles, serverTime: now.toISOString(), escalateAfterMinutes: protocol.alerts.escalateAfterMinutes, notifyPrescriberAfterMinutes: protocol.alerts.notifyPrescriberAfterMinutes, clinicName: clinic.name, timeZone: clinic.timeZone };
-}
+import { BoardOut } from './board';
+import { boardHub, sseFrame } from './board-hub';
 
 async function auditBoard(deps: Deps, me: Actor, meta: RequestMeta, action: string, b: BoardOut): Promise<void> {
   await recordAuditStandalone(deps.db, { action, outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'monitoring_board', details: { tiles: b.tiles.length, patients: b.tiles.map((t) => t.patientId) }, meta, at: deps.clock.now() });
@@ -33,14 +20,14 @@ export const boardRoute = defineRoute({
   schema: { response: { 200: BoardOut } },
   async handler({ deps, actor, meta }) {
     const me = actor();
-    const b = await snapshot(deps, me);
+    const hub = boardHub(deps);
+    const b = await hub.snapshot(me.clinicId, hub.ticket());
     await auditBoard(deps, me, meta, 'board.viewed', b);
     return b;
   },
 });
 
 const HEARTBEAT_MS = 15_000;
-const RESNAPSHOT_MS = 60_000;
 
 export const boardStreamRoute = defineRoute({
   method: 'GET',
@@ -53,22 +40,26 @@ export const boardStreamRoute = defineRoute({
   async handler({ deps, actor, meta, reply, req }) {
     const me = actor();
     const stream = new PassThrough();
-    const send = (event: string, data: unknown): void => {
+    const write = (frame: string): void => {
       if (!stream.writableEnded) {
-        stream.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+        stream.write(frame);
       }
     };
-    const unsubscribe = await boardHub(deps).subscribe(me.clinicId, (m) => send(m.event, m.data));
-    const first = await snapshot(deps, me);
-    await auditBoard(deps, me, meta, 'board.stream_opened', first);
-    send('snapshot', first);
-    const heartbeat = setInterval(() => stream.write(`: keep-alive ${Date.now()}\n\n`), HEARTBEAT_MS);
-    const refresh = setInterval(() => {
-      snapshot(deps, me).then((b) => send('snapshot', b), () => undefined);
-    }, RESNAPSHOT_MS);
+    const hub = boardHub(deps);
+    const { since, unsubscribe } = await hub.subscribe(me.clinicId, write);
+    // Boards connecting together share one load; the hub also sends every board a fresh snapshot each minute.
+    let first: BoardOut;
+    try {
+      first = await hub.snapshot(me.clinicId, since);
+      await auditBoard(deps, me, meta, 'board.stream_opened', first);
+    } catch (err) {
+      unsubscribe();
+      throw err;
+    }
+    write(sseFrame({ event: 'snapshot', data: first }));
+    const heartbeat = setInterval(() => write(`: keep-alive ${Date.now()}\n\n`), HEARTBEAT_MS);
     const close = (): void => {
       clearInterval(heartbeat);
-      clearInterval(refresh);
       unsubscribe();
       stream.end();
     };

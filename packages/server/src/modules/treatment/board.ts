@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { adverseEvents, chairs, patients, sessionAlerts, sessionAssessments, treatmentSessions, users } from '../../db/schema';
 import { rawRows } from '../../db/raw';
 import type { Queryable } from '../../db/types';
+import type { Deps } from '../../http/deps';
+import { loadClinic } from '../clinic/load';
+import { clinicProtocol } from '../protocol/load';
 import type { StoredDose } from './evaluate';
 import { routeLabel } from './presenters';
 import { initialsOf } from './view';
@@ -204,4 +207,16 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
       };
     })
     .sort((a, b) => (a.chair?.sortOrder ?? 999) - (b.chair?.sortOrder ?? 999) || (a.chair?.name ?? '').localeCompare(b.chair?.name ?? '') || a.checkedInAt.localeCompare(b.checkedInAt));
+}
+
+export const BoardOut = z.object({ tiles: z.array(TileOut), serverTime: z.string(), escalateAfterMinutes: z.number(), notifyPrescriberAfterMinutes: z.number(), clinicName: z.string(), timeZone: z.string() });
+export type BoardOut = z.infer<typeof BoardOut>;
+
+/** The whole board of a clinic now (boards share it through the board hub: see `boardHub(deps).snapshot`). */
+export async function loadBoard(deps: Deps, clinicId: string): Promise<BoardOut> {
+  const now = deps.clock.now();
+  const clinic = await loadClinic(deps.db, clinicId);
+  const { protocol } = clinicProtocol(clinic);
+  const tiles = await loadTiles(deps.db, clinicId, protocol, now);
+  return { tiles, serverTime: now.toISOString(), escalateAfterMinutes: protocol.alerts.escalateAfterMinutes, notifyPrescriberAfterMinutes: protocol.alerts.notifyPrescriberAfterMinutes, clinicName: clinic.name, timeZone: clinic.timeZone };
 }
