@@ -25,7 +25,8 @@ const PER = Number(process.env.BENCH_RESPONSES_PER_PATIENT ?? 20);
 const SESSIONS = Number(process.env.BENCH_SESSIONS_PER_PATIENT ?? 8);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3190 + Math.floor(Math.random() * 100));
-const dbName = `kp_bench_outcomes_${randomBytes(4).toString('hex')}`;
+const reuse = process.env.BENCH_DB;
+const dbName = reuse ?? `kp_bench_outcomes_${randomBytes(4).toString('hex')}`;
 const withDb = (url, name) => { const u = new URL(url); u.pathname = `/${name}`; return u.toString(); };
 const secs = (t0) => ((performance.now() - t0) / 1000).toFixed(1);
 
@@ -46,20 +47,8 @@ function rssOf(pid) {
   return { rssMb: get('VmRSS'), peakMb: get('VmHWM') };
 }
 
-const admin = new pg.Client({ connectionString: base });
-await admin.connect();
-await admin.query(`CREATE DATABASE ${dbName}`);
-let server;
-try {
-  const url = withDb(base, dbName);
-  server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  await waitHealthy(`http://127.0.0.1:${PORT}/health/ready`, 120_000);
-  const db = new pg.Client({ connectionString: url });
-  await db.connect();
+
+async function generate(db) {
   const clinic = randomUUID();
   const presc = randomUUID();
   const nurse = randomUUID();
@@ -101,6 +90,32 @@ try {
   t0 = performance.now();
   await db.query('VACUUM ANALYZE');
   console.log(`vacuum analyze (${secs(t0)} s)`);
+  return { clinic, presc };
+}
+
+const admin = new pg.Client({ connectionString: base });
+await admin.connect();
+if (reuse === undefined) {
+  await admin.query(`CREATE DATABASE ${dbName}`);
+}
+let server;
+try {
+  const url = withDb(base, dbName);
+  server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'packages/server/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitHealthy(`http://127.0.0.1:${PORT}/health/ready`, 120_000);
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  let clinic;
+  let presc;
+  if (reuse === undefined) {
+    ({ clinic, presc } = await generate(db));
+  } else {
+    ({ clinic_id: clinic, id: presc } = (await db.query("SELECT id, clinic_id FROM users WHERE role = 'prescriber' LIMIT 1")).rows[0]);
+  }
   const token = randomBytes(32).toString('base64url');
   await db.query(`INSERT INTO sessions (id, token_hash, csrf_token, user_id, clinic_id, kind, stage, idle_timeout_seconds, created_at, last_seen_at, expires_at) VALUES ($1, $2, 'x', $3, $4, 'staff', 'active', 3600, now(), now(), now() + interval '1 day')`, [randomUUID(), createHash('sha256').update(token).digest('hex'), presc, clinic]);
   await db.end();
@@ -123,6 +138,10 @@ try {
 } finally {
   server?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  if (process.env.BENCH_KEEP === undefined && reuse === undefined) {
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  } else {
+    console.log(`kept database ${dbName}`);
+  }
   await admin.end();
 }

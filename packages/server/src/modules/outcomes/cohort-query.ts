@@ -1,7 +1,7 @@
 /**
- * The outcome dashboard's patient-level aggregation, done entirely by the database: one pass over the cohort's
- * scores of one instrument (read in index order) gives each patient's baseline (last score at or before the first
- * dose), latest score, first response and first response-or-remission; a second pass over the relapse
+ * The outcome dashboard's patient-level aggregation, done entirely by the database: each patient's baseline (last
+ * score at or before the first dose), then one pass over the scores after it for the latest score, the first
+ * response and the first response-or-remission; a second pass over the relapse
  * instrument finds the first run of `relapseConsecutive` scores at or above `relapseScoreAtOrAbove` after that
  * (the clinical core's `detectRelapse`, with the thresholds it would use). Only counts leave the database:
  * one row per (group, baseline, latest score) cell and one per (day, event) for each survival curve.
@@ -53,20 +53,20 @@ cohort AS (
     AND (${f.route}::text IS NULL OR p.route = ${f.route}::text)
     AND (${f.prescriberId}::uuid IS NULL OR p.signed_by = ${f.prescriberId}::uuid)
 ),
-scores AS (
-  SELECT c.patient_id, c.route, c.indication, c.t0, r.completed_at AS at, r.total,
-    (max(ARRAY[extract(epoch FROM r.completed_at)::float8, r.total::float8]) FILTER (WHERE r.completed_at <= c.t0) OVER w)[2]::int AS baseline
-  FROM cohort c JOIN questionnaire_responses r ON r.clinic_id = ${f.clinicId} AND r.instrument = ${f.instrument} AND r.patient_id = c.patient_id AND r.completed_at < ${f.to}
-  WINDOW w AS (PARTITION BY c.patient_id)
+base AS (
+  SELECT c.patient_id, (max(ARRAY[extract(epoch FROM r.completed_at)::float8, r.total::float8]))[2]::int AS baseline
+  FROM cohort c JOIN questionnaire_responses r ON r.clinic_id = ${f.clinicId} AND r.instrument = ${f.instrument} AND r.patient_id = c.patient_id AND r.completed_at <= c.t0
+  GROUP BY c.patient_id
 ),
 per AS MATERIALIZED (
-  SELECT patient_id, route, indication, t0, baseline,
-    (max(ARRAY[extract(epoch FROM at)::float8, total::float8]) FILTER (WHERE at > t0))[2]::int AS latest,
-    max(at) FILTER (WHERE at > t0) AS last_at,
-    min(at) FILTER (WHERE at > t0 AND total <= (${resp}::int[])[baseline + 1]) AS responded_at,
-    min(at) FILTER (WHERE at > t0 AND total <= (${either}::int[])[baseline + 1]) AS origin
-  FROM scores WHERE baseline IS NOT NULL
-  GROUP BY patient_id, route, indication, t0, baseline
+  SELECT c.patient_id, c.route, c.indication, c.t0, b.baseline,
+    (max(ARRAY[extract(epoch FROM r.completed_at)::float8, r.total::float8]) FILTER (WHERE r.total IS NOT NULL))[2]::int AS latest,
+    max(r.completed_at) AS last_at,
+    min(r.completed_at) FILTER (WHERE r.total <= (${resp}::int[])[b.baseline + 1]) AS responded_at,
+    min(r.completed_at) FILTER (WHERE r.total <= (${either}::int[])[b.baseline + 1]) AS origin
+  FROM cohort c JOIN base b USING (patient_id)
+  LEFT JOIN questionnaire_responses r ON r.clinic_id = ${f.clinicId} AND r.instrument = ${f.instrument} AND r.patient_id = c.patient_id AND r.completed_at > c.t0 AND r.completed_at < ${f.to}
+  GROUP BY c.patient_id, c.route, c.indication, c.t0, b.baseline
 ),
 rel_scores AS (
   SELECT p.patient_id, r.completed_at AS at, r.total >= ${o.relapseScoreAtOrAbove} AS high

@@ -1,5 +1,6 @@
 import { addDays, daysBetween } from '@ketapath/clinical';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/types';
 import { users } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { Deps } from '../../http/deps';
@@ -30,7 +31,16 @@ export async function loadDashboard(deps: Deps, clinicId: string, query: Dashboa
     }
   }
   const filter = { clinicId, from: startOfLocalDay(from, clinic.timeZone), to: startOfLocalDay(addDays(to, 1), clinic.timeZone), route: query.route ?? null, prescriberId: query.prescriberId ?? null };
-  const [cohort, safety] = await Promise.all([cohortAggregates(deps.db, { ...filter, instrument: query.instrument }, protocol), safetyAggregates(deps.db, filter, clinic.timeZone)]);
+  // Each aggregate runs in its own read transaction with room to sort and hash in memory; on PostgreSQL the two run
+  // side by side on separate connections (the embedded database has one connection, so there they run in turn).
+  const roomy = <T>(run: (tx: Tx) => Promise<T>): Promise<T> =>
+    deps.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      return run(tx);
+    });
+  const cohortRun = () => roomy((tx) => cohortAggregates(tx, { ...filter, instrument: query.instrument }, protocol));
+  const safetyRun = () => roomy((tx) => safetyAggregates(tx, filter, clinic.timeZone));
+  const [cohort, safety] = deps.database.kind === 'postgres' ? await Promise.all([cohortRun(), safetyRun()]) : [await cohortRun(), await safetyRun()];
   return buildDashboard({
     filter: { from, to, route: filter.route, prescriberId: filter.prescriberId, instrument: query.instrument, instrumentName: SHORT_NAMES[query.instrument] },
     instrument: query.instrument,
