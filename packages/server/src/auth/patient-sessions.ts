@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import { and, eq, isNull } from 'drizzle-orm';
 import { patientAccounts, patients, sessions } from '../db/schema';
 import type { Queryable } from '../db/types';
 import type { PatientActor } from '../http/context';
-import { hashToken, newToken } from './tokens';
+import { insertSession, sessionExpiry, type NewSession, type SessionTimes } from './sessions';
+import { hashToken } from './tokens';
 
 /** The portal's own cookie, so a patient's sign-in never collides with a staff session on the same device. */
 export const PORTAL_COOKIE = 'kp_portal';
@@ -17,31 +17,8 @@ export function clearPortalCookie(reply: FastifyReply, secure: boolean): void {
   void reply.clearCookie(PORTAL_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
 }
 
-export async function createPatientSession(
-  q: Queryable,
-  input: { accountId: string; clinicId: string; idleMinutes: number; absoluteHours: number; now: Date; ip: string; userAgent: string | null },
-): Promise<{ token: string; sessionId: string; csrfToken: string; expiresAt: Date }> {
-  const token = newToken();
-  const csrfToken = newToken(24);
-  const id = randomUUID();
-  const expiresAt = new Date(input.now.getTime() + input.absoluteHours * 3_600_000);
-  await q.insert(sessions).values({
-    id,
-    tokenHash: hashToken(token),
-    csrfToken,
-    userId: null,
-    patientAccountId: input.accountId,
-    clinicId: input.clinicId,
-    kind: 'patient',
-    stage: 'active',
-    idleTimeoutSeconds: input.idleMinutes * 60,
-    createdAt: input.now,
-    lastSeenAt: input.now,
-    expiresAt,
-    ip: input.ip,
-    userAgent: input.userAgent,
-  });
-  return { token, sessionId: id, csrfToken, expiresAt };
+export async function createPatientSession(q: Queryable, input: SessionTimes & { accountId: string }): Promise<NewSession> {
+  return insertSession(q, { kind: 'patient', patientAccountId: input.accountId }, input);
 }
 
 export type PatientSessionLookup =
@@ -60,12 +37,9 @@ export async function lookupPatientSession(q: Queryable, token: string, now: Dat
   if (row === undefined || row.status !== 'active') {
     return { status: 'none' };
   }
-  const base = { sessionId: row.s.id, clinicId: row.s.clinicId, accountId: row.accountId };
-  if (row.s.expiresAt.getTime() <= now.getTime()) {
-    return { status: 'expired', ...base, reason: 'absolute' };
-  }
-  if (row.s.lastSeenAt.getTime() + row.s.idleTimeoutSeconds * 1000 <= now.getTime()) {
-    return { status: 'expired', ...base, reason: 'idle' };
+  const expired = sessionExpiry(row.s, now);
+  if (expired !== null) {
+    return { status: 'expired', sessionId: row.s.id, clinicId: row.s.clinicId, accountId: row.accountId, reason: expired };
   }
   return {
     status: 'ok',

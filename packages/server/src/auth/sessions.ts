@@ -15,18 +15,20 @@ export interface NewSession {
   readonly expiresAt: Date;
 }
 
-export async function createSession(
+export interface SessionTimes {
+  readonly clinicId: string;
+  readonly idleMinutes: number;
+  readonly absoluteHours: number;
+  readonly now: Date;
+  readonly ip: string;
+  readonly userAgent: string | null;
+}
+
+/** The one writer of session rows (staff and patient): random token (only its hash stored), CSRF token, limits. */
+export async function insertSession(
   q: Queryable,
-  input: {
-    userId: string;
-    clinicId: string;
-    stage: SessionStage;
-    idleMinutes: number;
-    absoluteHours: number;
-    now: Date;
-    ip: string;
-    userAgent: string | null;
-  },
+  subject: { kind: 'staff'; userId: string; stage: SessionStage } | { kind: 'patient'; patientAccountId: string },
+  input: SessionTimes,
 ): Promise<NewSession> {
   const token = newToken();
   const csrfToken = newToken(24);
@@ -36,10 +38,11 @@ export async function createSession(
     id,
     tokenHash: hashToken(token),
     csrfToken,
-    userId: input.userId,
+    userId: subject.kind === 'staff' ? subject.userId : null,
+    patientAccountId: subject.kind === 'patient' ? subject.patientAccountId : null,
     clinicId: input.clinicId,
-    kind: 'staff',
-    stage: input.stage,
+    kind: subject.kind,
+    stage: subject.kind === 'staff' ? subject.stage : 'active',
     idleTimeoutSeconds: input.idleMinutes * 60,
     createdAt: input.now,
     lastSeenAt: input.now,
@@ -48,6 +51,21 @@ export async function createSession(
     userAgent: input.userAgent,
   });
   return { token, sessionId: id, csrfToken, expiresAt };
+}
+
+export async function createSession(q: Queryable, input: SessionTimes & { userId: string; stage: SessionStage }): Promise<NewSession> {
+  return insertSession(q, { kind: 'staff', userId: input.userId, stage: input.stage }, input);
+}
+
+/** Why a session has ended at `now` (absolute limit first, then idle), or null while it is live. */
+export function sessionExpiry(row: { expiresAt: Date; lastSeenAt: Date; idleTimeoutSeconds: number }, now: Date): 'idle' | 'absolute' | null {
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    return 'absolute';
+  }
+  if (row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000 <= now.getTime()) {
+    return 'idle';
+  }
+  return null;
 }
 
 export type SessionLookup =
@@ -78,12 +96,9 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
   if (row === undefined || row.userId === null || row.userStatus !== 'active' || !isStaffRole(row.role)) {
     return { status: 'none' };
   }
-  const base = { sessionId: row.id, userId: row.userId, clinicId: row.clinicId };
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    return { status: 'expired', ...base, reason: 'absolute' };
-  }
-  if (row.lastSeenAt.getTime() + row.idleTimeoutSeconds * 1000 <= now.getTime()) {
-    return { status: 'expired', ...base, reason: 'idle' };
+  const expired = sessionExpiry(row, now);
+  if (expired !== null) {
+    return { status: 'expired', sessionId: row.id, userId: row.userId, clinicId: row.clinicId, reason: expired };
   }
   return {
     status: 'ok',
