@@ -156,3 +156,49 @@ describe('hand the tablet to the patient', () => {
     await tab.context.close();
   });
 });
+
+describe('re-consent in the portal', () => {
+  it('after a material change the patient reads what changed and signs the new version from the portal home', async () => {
+    const { patientId, token } = await invitedPatient('Rowan', 'Hale');
+    const prescriber = await apiAs(server.url, clinic.staff.prescriber);
+    const templates = await prescriber.call<{ templates: { kind: string; current: { content: { sections: unknown[] } } }[] }>('GET', '/api/consent-templates');
+    const current = templates.templates.find((x) => x.kind === 'iv_ketamine')?.current;
+    await prescriber.call('POST', '/api/consent-templates/iv_ketamine/versions', {
+      content: { ...current?.content, sections: [...(current?.content.sections ?? []), { heading: 'A newly reported risk', paragraphs: ['Tell us at once about any bladder pain.'] }] },
+      material: true,
+      changeSummary: 'Added a newly reported risk',
+    });
+
+    const { page, errors, context } = await newPage(browser, { width: 390, height: 844 });
+    const accepted = await page.request.post(`${server.url}/api/portal/links/${token}/accept`, { headers: { 'x-ketapath-csrf': 'portal', origin: server.url }, data: { password: 'Quiet-River-Morning-42' } });
+    expect(accepted.status()).toBeLessThan(300);
+    await page.goto(`${server.url}/portal`);
+    await page.getByText('The form has changed: please read and sign the new version').waitFor();
+    await page.getByRole('link', { name: 'Read and sign the new version' }).click();
+    await page.getByText('Added a newly reported risk').waitFor();
+    await page.getByRole('heading', { name: 'A newly reported risk' }).waitFor();
+    await page.getByLabel('I have read the whole form').check();
+    await page.getByLabel('Your full name').fill('Rowan Hale');
+    const pad = page.locator('canvas.signature-pad');
+    await pad.scrollIntoViewIfNeeded();
+    const box = await pad.boundingBox();
+    if (box === null) {
+      throw new Error('no signature pad');
+    }
+    await page.mouse.move(box.x + 20, box.y + 60);
+    await page.mouse.down();
+    for (let i = 1; i <= 10; i++) {
+      await page.mouse.move(box.x + 20 + i * 25, box.y + 60 - Math.sin(i) * 30);
+    }
+    await page.mouse.up();
+    await screenshot(page, 'portal-reconsent');
+    await page.getByRole('button', { name: 'Sign the new version' }).click();
+    await page.getByText('Your clinician will add their signature at your next visit.').waitFor();
+
+    const desk = await apiAs(server.url, clinic.staff.front_desk);
+    const list = await desk.call<{ consents: { version: number; status: string }[] }>('GET', `/api/patients/${patientId}/consents`);
+    expect(list.consents.some((c) => c.version === 2 && c.status === 'awaiting_countersignature')).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});

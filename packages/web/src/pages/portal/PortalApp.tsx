@@ -4,6 +4,7 @@ import { NavLink, Route, Routes } from 'react-router';
 import { api, onSessionLost } from '../../api/client';
 import { LogoMark } from '../../components/Logo';
 import { PORTAL_SESSION_KEY, usePortalSession } from './portal-api';
+import { PortalConsent } from './PortalConsent';
 import { PortalHome } from './PortalHome';
 import { PortalLearn } from './PortalLearn';
 import { PortalLinkPage } from './PortalLinkPage';
@@ -68,6 +69,7 @@ export function PortalApp() {
                 <Route index element={<PortalHome />} />
                 <Route path="questionnaire/:instrument" element={<PortalQuestionnaire />} />
                 <Route path="learn" element={<PortalLearn />} />
+                <Route path="consent/:kind" element={<PortalConsent />} />
                 <Route path="progress" element={<PortalProgress />} />
                 <Route path="*" element={<PortalHome />} />
               </>

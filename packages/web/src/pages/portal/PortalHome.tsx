@@ -5,7 +5,7 @@ import { formatWhen, usePortalHome } from './portal-api';
 const CONSENT_WORDS: Record<string, string> = {
   valid: 'Signed',
   awaiting_countersignature: 'Signed: your clinician will add their signature',
-  needs_reconsent: 'The form has changed: please sign the new version at your next visit',
+  needs_reconsent: 'The form has changed: please read and sign the new version',
   withdrawn: 'Withdrawn',
 };
 
@@ -74,6 +74,7 @@ export function PortalHome() {
                   <div className={`small ${c.status === 'needs_reconsent' ? 'warn-text' : 'muted'}`}>
                     {CONSENT_WORDS[c.status]} · version {c.version}, signed {new Date(c.signedAt).toLocaleDateString('en-US', { dateStyle: 'medium' })}
                   </div>
+                  {c.status === 'needs_reconsent' && <Link to={`/portal/consent/${c.kind}`}>Read and sign the new version</Link>}
                 </div>
               </li>
             ))}
