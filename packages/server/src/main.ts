@@ -50,6 +50,9 @@ async function main(): Promise<void> {
     throw err;
   }
   const clock = config.testClockFile === undefined ? systemClock : fileOffsetClock(config.testClockFile);
+  if (config.testClockFile !== undefined) {
+    logger.warn('KP_TEST_CLOCK_FILE is set: this server runs on a test clock and must not hold real patient data');
+  }
   const deps: Deps = { config, database, db: database.db, clock, log: logger };
   const app = await buildApp(deps, logger);
   let stopDemo = (): void => undefined;
