@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startOfLocalDay, zoneOffsetMinutes } from './zoned';
+import { mondaysBetween, startOfLocalDay, zoneOffsetMinutes } from './zoned';
 
 describe('time zones', () => {
   it.each([
@@ -16,5 +16,12 @@ describe('time zones', () => {
   it('knows the offset', () => {
     expect(zoneOffsetMinutes(new Date('2026-01-15T12:00:00Z'), 'America/New_York')).toBe(-300);
     expect(zoneOffsetMinutes(new Date('2026-01-15T12:00:00Z'), 'Asia/Kolkata')).toBe(330);
+  });
+
+  it('lists the Mondays that start the weeks of a period', () => {
+    expect(mondaysBetween('2026-11-21', '2026-12-07')).toEqual(['2026-11-16', '2026-11-23', '2026-11-30', '2026-12-07']);
+    expect(mondaysBetween('2026-11-16', '2026-11-16')).toEqual(['2026-11-16']);
+    expect(mondaysBetween('2026-11-22', '2026-11-22')).toEqual(['2026-11-16']);
+    expect(mondaysBetween('2024-02-26', '2024-03-04')).toEqual(['2024-02-26', '2024-03-04']);
   });
 });

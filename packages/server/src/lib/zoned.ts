@@ -29,3 +29,16 @@ export function localDateOf(at: Date, timeZone: string): string {
   const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
+
+/** The Mondays (YYYY-MM-DD) from the one on or before `first` through the one on or before `last`. */
+export function mondaysBetween(first: string, last: string): string[] {
+  const day = 86_400_000;
+  const start = Date.parse(`${first}T00:00:00.000Z`);
+  const end = Date.parse(`${last}T00:00:00.000Z`);
+  const monday = start - ((new Date(start).getUTCDay() + 6) % 7) * day;
+  const out: string[] = [];
+  for (let t = monday; t <= end; t += 7 * day) {
+    out.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return out;
+}

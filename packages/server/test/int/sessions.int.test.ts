@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, csLedgerEntries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
+import { auditEvents, csLedgerEntries, patientOutcomeSummaries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
 import { runEscalation } from '../../src/modules/treatment';
 import type { Agent } from '../agent';
 import { addChairs, clinicWithStaff, readyPatient, TEST_PASSWORD } from '../factories';
@@ -72,7 +72,7 @@ describe('treatment session (IV)', () => {
   it('runs from check-in to a signed note, with a hypertensive reading raising an alert that is acknowledged', async () => {
     t.clock.set(START);
     const { as, users } = await clinicWithStaff(t);
-    const { sessionId } = await checkedIn(as, 'iv');
+    const { sessionId, patientId } = await checkedIn(as, 'iv');
     let s = (await as.nurse.get(`/api/sessions/${sessionId}`)).body;
     expect(s.state).toBe('checked_in');
     expect(s.allowedNext).toEqual(['predose_passed', 'cancelled', 'stopped_early']);
@@ -97,10 +97,17 @@ describe('treatment session (IV)', () => {
     // The nurse may not change the planned dose; the planned dose is recomputed from today's weight.
     const changed = await as.nurse.post(`/api/sessions/${sessionId}/dose/start`, { dose: { mgPerKg: 0.6 }, changeReason: 'Titration after review', administration: { lot: 'K123', expiry: '2027-06-30' } });
     expect(changed.status, JSON.stringify(changed.body)).toBe(403);
+    expect((await as.prescriber.get('/api/outcomes/dashboard')).body.patients.inCohort).toBe(0); // builds the clinic's outcome summaries
     const started = await as.nurse.post(`/api/sessions/${sessionId}/dose/start`, { administration: { lot: 'K123', expiry: '2027-06-30' } });
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     s = started.body;
     expect(s.state).toBe('dosing');
+    // The first dose puts the patient in the outcome summaries at once, with the questionnaire before it as baseline.
+    const summary = await t.deps.db.select().from(patientOutcomeSummaries).where(and(eq(patientOutcomeSummaries.patientId, patientId), eq(patientOutcomeSummaries.instrument, 'phq9')));
+    expect(summary).toMatchObject([{ route: 'iv', baseline: 3, latest: null }]);
+    expect((await as.prescriber.get('/api/outcomes/dashboard')).body.patients).toMatchObject({ inCohort: 1, withBaseline: 1 });
+    const chart = (await as.nurse.get(`/api/patients/${patientId}/questionnaires`)).body;
+    expect(chart.responses).toEqual([expect.objectContaining({ instrumentId: 'phq9', source: 'session', total: 3 })]);
     expect(s.dose.weightKg).toBe(72);
     expect(s.dose.doseMg).toBe(36);
     expect(s.dose.working.join(' ')).toContain('72');

@@ -13,3 +13,4 @@ export * from './treatment';
 export * from './questionnaires';
 export * from './portal';
 export * from './followups';
+export * from './outcome-summaries';

@@ -27,6 +27,7 @@ import {
 import type { Tx } from '../../db/types';
 import type { Deps } from '../../http/deps';
 import { localDateOf } from '../../lib/zoned';
+import { invalidateOutcomeSummaries } from '../outcomes/summaries';
 
 export const HISTORY_MARK = 'Demo history (synthetic)';
 const DAY = 86_400_000;
@@ -203,6 +204,7 @@ export async function seedDemoOutcomeHistory(deps: Deps, clinicId: string): Prom
     await insertChunks(R.scores, (c) => tx.insert(questionnaireResponses).values(c));
     await insertChunks(R.results, (c) => tx.insert(followUpResults).values(c));
     await insertChunks(R.reviewsFu, (c) => tx.insert(followUpReviews).values(c));
+    await invalidateOutcomeSummaries(tx, clinicId);
     const ids = R.sessions.map((s) => s.id);
     for (let k = 0; k < ids.length; k += 800) {
       await tx

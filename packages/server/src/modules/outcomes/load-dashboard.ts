@@ -1,23 +1,22 @@
 import { addDays, daysBetween } from '@ketapath/clinical';
-import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/types';
+import { and, eq } from 'drizzle-orm';
 import { users } from '../../db/schema';
 import { AppError } from '../../http/errors';
 import type { Deps } from '../../http/deps';
 import { localDateOf, startOfLocalDay } from '../../lib/zoned';
 import { loadClinic } from '../clinic/load';
 import { clinicProtocol } from '../protocol/load';
-import { cohortAggregates } from './cohort-query';
+import { outcomeAggregates } from './aggregates';
 import { SHORT_NAMES } from './names';
 import { buildDashboard } from './dashboard';
-import { safetyAggregates } from './safety-query';
 import type { DashboardFilter, DashboardOut } from './schemas';
 
-/** The dashboard for the actor's clinic: two aggregate queries (run together) and the clinical core's statistics. */
+/** The dashboard for the actor's clinic: the database's counts (aggregates.ts) and the clinical core's statistics. */
 export async function loadDashboard(deps: Deps, clinicId: string, query: DashboardFilter): Promise<DashboardOut> {
   const clinic = await loadClinic(deps.db, clinicId);
   const { protocol } = clinicProtocol(clinic);
-  const today = localDateOf(deps.clock.now(), clinic.timeZone);
+  const now = deps.clock.now();
+  const today = localDateOf(now, clinic.timeZone);
   const to = query.to ?? today;
   const from = query.from ?? addDays(to, -364);
   const periodDays = daysBetween(from, to) + 1;
@@ -31,16 +30,7 @@ export async function loadDashboard(deps: Deps, clinicId: string, query: Dashboa
     }
   }
   const filter = { clinicId, from: startOfLocalDay(from, clinic.timeZone), to: startOfLocalDay(addDays(to, 1), clinic.timeZone), route: query.route ?? null, prescriberId: query.prescriberId ?? null };
-  // Each aggregate runs in its own read transaction with room to sort and hash in memory; on PostgreSQL the two run
-  // side by side on separate connections (the embedded database has one connection, so there they run in turn).
-  const roomy = <T>(run: (tx: Tx) => Promise<T>): Promise<T> =>
-    deps.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
-      return run(tx);
-    });
-  const cohortRun = () => roomy((tx) => cohortAggregates(tx, { ...filter, instrument: query.instrument }, protocol));
-  const safetyRun = () => roomy((tx) => safetyAggregates(tx, filter, clinic.timeZone));
-  const [cohort, safety] = deps.database.kind === 'postgres' ? await Promise.all([cohortRun(), safetyRun()]) : [await cohortRun(), await safetyRun()];
+  const { cohort, safety } = await outcomeAggregates(deps.db, { filter: { ...filter, instrument: query.instrument }, protocol, timeZone: clinic.timeZone, now, parallel: deps.database.kind === 'postgres' });
   return buildDashboard({
     filter: { from, to, route: filter.route, prescriberId: filter.prescriberId, instrument: query.instrument, instrumentName: SHORT_NAMES[query.instrument] },
     instrument: query.instrument,

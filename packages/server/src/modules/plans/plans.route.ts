@@ -17,6 +17,7 @@ import { planDefaultsRoute } from './defaults.route';
 import { currentPlan, currentReview, followUpSummary, planFacts } from './facts';
 import { PlanOut, PlanPreviewOut, presentPlan } from './presenters';
 import { PlanInput } from './schemas';
+import { refreshPatientOutcomes } from '../outcomes/summaries';
 
 const Id = z.object({ id: z.uuid() });
 
@@ -137,6 +138,7 @@ export const signPlanRoute = defineRoute({
         })
         .returning();
       const r = inserted as typeof treatmentPlans.$inferSelect;
+      await refreshPatientOutcomes(tx, me.clinicId, p.id);
       await recordAudit(tx, { action: 'plan.signed', outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'treatment_plan', resourceId: r.id, patientId: p.id, details: { route: r.route, version: r.version, signature: method }, meta, at: now });
       return r;
     });

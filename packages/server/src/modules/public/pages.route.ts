@@ -96,7 +96,7 @@ const transparencyPage = definePage({
     if (clinic === undefined || profile === undefined || !profile.published) {
       return notFound(ctx, 'a published clinic page at this address');
     }
-    const input = await transparencyInput(ctx.deps.db, clinic, profile, ctx.deps.clock.now(), ctx.deps.config.publicUrl, false);
+    const input = await transparencyInput(ctx.deps.database, clinic, profile, ctx.deps.clock.now(), ctx.deps.config.publicUrl, false);
     return html(renderTransparency(input), CLINIC_CACHE);
   },
 });
@@ -112,7 +112,7 @@ const transparencyPreview = definePage({
       throw await auditedNotFound(ctx.deps, me, ctx.meta, 'public_page', ctx.params.slug ?? '');
     }
     const profile = await loadProfile(ctx.deps.db, clinic);
-    const input = await transparencyInput(ctx.deps.db, clinic, profile, ctx.deps.clock.now(), ctx.deps.config.publicUrl, true);
+    const input = await transparencyInput(ctx.deps.database, clinic, profile, ctx.deps.clock.now(), ctx.deps.config.publicUrl, true);
     return html(renderTransparency(input), 'no-store');
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Filing a completed questionnaire (portal, clinic tablet, staff entry): score with the clinical core, append to
+ * Filing a completed questionnaire (portal, clinic tablet, staff entry, at the chair): score with the clinical core, append to
  * `questionnaire_responses`, raise a suicide-risk alert when the result calls for one — all in one transaction
  * with its audit event.
  */
@@ -16,8 +16,9 @@ import { clinicProtocol } from '../protocol/load';
 import type { ClinicRow } from '../clinic/load';
 import { raiseRiskAlert } from '../risk/raise';
 import { initialsOf } from '../treatment/view';
+import { refreshPatientOutcomes } from '../outcomes/summaries';
 
-export type ResponseSource = 'portal' | 'tablet' | 'clinician';
+export type ResponseSource = 'portal' | 'tablet' | 'clinician' | 'session';
 
 export interface FileInput {
   readonly clinic: ClinicRow;
@@ -27,6 +28,8 @@ export interface FileInput {
   readonly source: ResponseSource;
   /** The due slot this answers (checked against what is due by the caller), or null. */
   readonly dueKey: string | null;
+  /** The treatment session it was taken in (a questionnaire scored at the chair). */
+  readonly sessionId?: string;
   readonly completedAt: Date;
   readonly enteredBy: string | null;
   readonly actor: { userId: string; role: string };
@@ -65,6 +68,7 @@ export async function fileResponse(tx: Tx, deps: Deps, input: FileInput): Promis
       completedAt: input.completedAt,
       source: input.source,
       dueKey: input.dueKey,
+      sessionId: input.sessionId ?? null,
       enteredBy: input.enteredBy,
       createdAt: now,
     })
@@ -73,6 +77,7 @@ export async function fileResponse(tx: Tx, deps: Deps, input: FileInput): Promis
   if (inserted.length === 0) {
     throw conflict('This questionnaire was already completed. Refresh to see what is still due.');
   }
+  await refreshPatientOutcomes(tx, input.clinic.id, input.patient.id);
   const signal = suicideRiskSignal(result);
   await recordAudit(tx, {
     action: 'questionnaire.filed',

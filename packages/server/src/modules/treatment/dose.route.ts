@@ -15,6 +15,7 @@ import { loadBundle, loadSession, lockSession } from './repo';
 import { DeviceGiven, DoseStart, DoseStop, Id } from './schemas';
 import { applyTransition } from './transition';
 import { SessionOut } from './view';
+import { refreshPatientOutcomes } from '../outcomes/summaries';
 
 const ESKETAMINE_DEVICE_MG = 28;
 
@@ -89,6 +90,7 @@ export const startDoseRoute = defineRoute({
         stoppedAt: instant && !esk ? startedAt : null,
       });
       let row = await applyTransition(tx, locked, { to: 'dosing', actor: me, meta, now, set: { dose: stored, doseStartedAt: startedAt, weightKg }, details: { doseMg, changedFromPlan: changed, overrides: needs.length } });
+      await refreshPatientOutcomes(tx, me.clinicId, locked.patientId);
       if (instant) {
         row = await applyTransition(tx, row, { to: 'monitoring', actor: me, meta, now, set: { doseEndedAt: startedAt } });
       }

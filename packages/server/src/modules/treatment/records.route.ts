@@ -1,18 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import { adverseEventTerm, checkAdverseEvent, scoreInstrument } from '@ketapath/clinical';
 import { recordAudit } from '../../audit/record';
-import { adverseEvents, sessionAlerts, sessionAssessments } from '../../db/schema';
+import { adverseEvents, patients, sessionAlerts, sessionAssessments } from '../../db/schema';
+import type { Db } from '../../db/types';
 import { AppError, conflict } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { presentFinding } from '../../lib/findings';
 import { clinicProtocol } from '../protocol/load';
 import { loadClinic } from '../clinic/load';
+import { acceptedDueKey, loadDue } from '../questionnaires/due';
+import { fileResponse } from '../questionnaires/file';
 import { notifyBoard } from './board-notify';
 import { sessionView } from './load-view';
 import { loadSession, lockSession, type SessionRow } from './repo';
 import { AdverseEventIn, AssessmentIn, Id } from './schemas';
 import { SessionOut } from './view';
 import { and, desc, eq, lte } from 'drizzle-orm';
+
+/** Patient questionnaires among the chair's assessments (the rest are observations of the session itself). */
+const FILED_TO_CHART: ReadonlySet<string> = new Set(['phq9', 'cssrs_screener', 'gad7', 'urinary_screen', 'misuse_check']);
+
+async function chartPatient(db: Db, clinicId: string, patientId: string) {
+  const [p] = await db.select({ id: patients.id, legalFirstName: patients.legalFirstName, legalLastName: patients.legalLastName, preferredName: patients.preferredName, mrn: patients.mrn }).from(patients).where(and(eq(patients.id, patientId), eq(patients.clinicId, clinicId)));
+  return p;
+}
 
 const OPEN = (s: SessionRow): void => {
   if (s.signedAt !== null || s.state === 'cancelled' || s.state === 'no_show') {
@@ -33,7 +44,12 @@ export const assessmentRoute = defineRoute({
     const s = await loadSession(deps, me, meta, params.id);
     OPEN(s);
     const takenAt = body.takenAt === undefined ? now : new Date(body.takenAt);
-    const { protocol } = clinicProtocol(await loadClinic(deps.db, me.clinicId));
+    const clinic = await loadClinic(deps.db, me.clinicId);
+    const { protocol } = clinicProtocol(clinic);
+    // A patient questionnaire scored at the chair is also filed to the chart: it counts for outcomes, fulfils
+    // what was due and, like any other, raises a suicide-risk alert when it calls for one.
+    const patient = FILED_TO_CHART.has(body.instrument) ? await chartPatient(deps.db, me.clinicId, s.patientId) : undefined;
+    const due = patient === undefined ? [] : await loadDue(deps.db, clinic, s.patientId, now);
     let baselineTotal: number | undefined;
     if (body.instrument === 'cadss' && s.doseStartedAt !== null && takenAt > s.doseStartedAt) {
       const [pre] = await deps.db.select({ total: sessionAssessments.total }).from(sessionAssessments).where(and(eq(sessionAssessments.sessionId, s.id), eq(sessionAssessments.instrument, 'cadss'), lte(sessionAssessments.takenAt, s.doseStartedAt))).orderBy(desc(sessionAssessments.takenAt)).limit(1);
@@ -52,6 +68,9 @@ export const assessmentRoute = defineRoute({
       await tx.insert(sessionAssessments).values({ id, clinicId: me.clinicId, sessionId: s.id, instrument: body.instrument, answers: body.answers, total: result.total ?? 0, result: { ...result, flags: result.flags.map(presentFinding) }, takenAt, recordedBy: me.userId, recordedAt: now });
       if (flags.length > 0) {
         await tx.insert(sessionAlerts).values(flags.map((f) => ({ id: randomUUID(), clinicId: me.clinicId, sessionId: s.id, readingId: null, code: f.code, severity: f.severity, message: f.message, field: f.field ?? null, value: f.value === undefined ? null : String(f.value), limit: f.limit === undefined ? null : String(f.limit), action: f.action ?? null, source: f.source, raisedAt: now })));
+      }
+      if (patient !== undefined) {
+        await fileResponse(tx, deps, { clinic, patient, instrument: body.instrument, answers: body.answers, source: 'session', sessionId: s.id, dueKey: acceptedDueKey(due, body.instrument, null), completedAt: takenAt > now ? now : takenAt, enteredBy: me.userId, actor: me, meta });
       }
       await recordAudit(tx, { action: 'session.assessment_recorded', outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'session_assessment', resourceId: id, patientId: s.patientId, details: { instrument: body.instrument, flags: flags.length }, meta, at: now });
       await notifyBoard(tx, { k: 'session', c: me.clinicId, s: s.id });

@@ -1,12 +1,11 @@
 import { addDays, JURISDICTION_CODES, resolveProtocol, type JurisdictionCode, type ProtocolSettings, type Route } from '@ketapath/clinical';
 import { eq } from 'drizzle-orm';
 import { clinicPublicProfiles, clinics } from '../../../db/schema';
-import type { Queryable } from '../../../db/types';
+import type { Database, Db, Queryable } from '../../../db/types';
 import { localDateOf, startOfLocalDay } from '../../../lib/zoned';
-import { cohortAggregates } from '../../outcomes/cohort-query';
+import { outcomeAggregates } from '../../outcomes/aggregates';
 import { buildDashboard } from '../../outcomes/dashboard';
 import { SHORT_NAMES } from '../../outcomes/names';
-import { safetyAggregates } from '../../outcomes/safety-query';
 import { publicOutcomes, type PublicOutcomes } from '../transparency/outcomes';
 import { currentVersion, contentOf } from '../../consents/repo';
 import { consentKindForRoute, DEFAULT_CONSENT_TEMPLATES, type ConsentKind } from '../../consents/templates';
@@ -92,18 +91,18 @@ export async function consentSummaries(q: Queryable, clinicId: string, routes: r
 }
 
 /** Everything the transparency page needs, read from the clinic's own records. */
-/** The last 12 months of the clinic's outcomes, suppressed for publication (computed live by the database). */
-async function clinicPublicOutcomes(q: Queryable, clinic: ClinicRow, protocol: ProtocolSettings, now: Date): Promise<PublicOutcomes | null> {
+/** The last 12 months of the clinic's outcomes, suppressed for publication (the dashboard's counts). */
+async function clinicPublicOutcomes(db: Db, parallel: boolean, clinic: ClinicRow, protocol: ProtocolSettings, now: Date): Promise<PublicOutcomes | null> {
   const to = localDateOf(now, clinic.timeZone);
   const from = addDays(to, -364);
   const filter = { clinicId: clinic.id, from: startOfLocalDay(from, clinic.timeZone), to: startOfLocalDay(addDays(to, 1), clinic.timeZone), route: null, prescriberId: null };
-  const cohort = await cohortAggregates(q, { ...filter, instrument: 'phq9' }, protocol);
-  const safety = await safetyAggregates(q, filter, clinic.timeZone);
+  const { cohort, safety } = await outcomeAggregates(db, { filter: { ...filter, instrument: 'phq9' }, protocol, timeZone: clinic.timeZone, now, parallel });
   const d = buildDashboard({ filter: { from, to, route: null, prescriberId: null, instrument: 'phq9', instrumentName: SHORT_NAMES.phq9 }, instrument: 'phq9', protocol, cohort, safety, periodDays: 365 });
   return publicOutcomes(d, protocol.outcomes.responseReductionPercent);
 }
 
-export async function transparencyInput(q: Queryable, clinic: ClinicRow, profile: StoredProfile, now: Date, publicUrl: string, preview: boolean): Promise<TransparencyInput> {
+export async function transparencyInput(database: Pick<Database, 'db' | 'kind'>, clinic: ClinicRow, profile: StoredProfile, now: Date, publicUrl: string, preview: boolean): Promise<TransparencyInput> {
+  const q = database.db;
   const resolved = resolveProtocol(clinic.protocolOverrides);
   return {
     clinic: { name: clinic.name, slug: clinic.slug, jurisdiction: jurisdictionOf(clinic), isDemo: clinic.isDemo },
@@ -116,6 +115,6 @@ export async function transparencyInput(q: Queryable, clinic: ClinicRow, profile
     today: localDateOf(now, clinic.timeZone),
     publicUrl,
     preview,
-    outcomes: profile.publishOutcomes && resolved.ok ? await clinicPublicOutcomes(q, clinic, resolved.protocol, now) : null,
+    outcomes: profile.publishOutcomes && resolved.ok ? await clinicPublicOutcomes(database.db, database.kind === 'postgres', clinic, resolved.protocol, now) : null,
   };
 }
