@@ -21,7 +21,7 @@ beforeAll(async () => {
   const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '+' : '-'}${Math.abs(offset)}`;
   today = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
   await clinic.adminApi.call('PATCH', '/api/clinic', { timeZone: zone, openingDays: [0, 1, 2, 3, 4, 5, 6], remsCertifiedOn: today });
-  for (const name of ['Chair 1', 'Chair 2']) {
+  for (const name of ['Chair 1', 'Chair 2', 'Chair 3']) {
     chairs.push((await clinic.adminApi.call<{ id: string }>('POST', '/api/scheduling/chairs', { name, kind: 'chair' })).id);
   }
   chairs = chairs.filter(Boolean);
@@ -107,6 +107,29 @@ describe('monitoring board in the browser', () => {
     expect(n.errors).toEqual([]);
     await n.close();
   }, 120_000);
+
+  it('brings a monitor’s reading and its alert to the open session screen at once, without waiting for a poll', async () => {
+    const patientId = await readyPatient(staff, 'iv', { first: 'Casey', last: 'Moreno' }, today);
+    const sessionId = await dosedSession(staff, patientId, 'iv', chairs[2] ?? '');
+    const device = await clinic.adminApi.call<{ token: string }>('POST', '/api/devices', { name: 'Chair 3 monitor', chairId: chairs[2] });
+    const n = await signIn({ width: 1280, height: 900 });
+    await n.page.goto(`${server.url}/sessions/${sessionId}`);
+    await n.page.getByRole('heading', { name: /Casey Moreno/ }).first().waitFor();
+    // Let the screen's own first fetches settle, then the monitor posts.
+    await n.page.waitForTimeout(1_500);
+    const posted = await fetch(`${server.url}/api/sessions/${sessionId}/vitals`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${device.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ readings: [{ clientId: `mon-${randomUUID()}`, takenAt: new Date().toISOString(), systolic: 194, diastolic: 106, heartRate: 90, spo2: 97 }] }),
+    });
+    expect(posted.status).toBe(200);
+    // The poll is 60 s away while the stream is open: only the stream can bring it this fast.
+    await n.page.locator('.alert-card', { hasText: 'hypertensive urgency' }).first().waitFor({ timeout: 6_000 });
+    await n.page.getByText('194/106').first().waitFor({ timeout: 2_000 });
+    await screenshot(n.page, 'session-live-alert');
+    expect(n.errors).toEqual([]);
+    await n.close();
+  }, 90_000);
 
   it('lists an esketamine session’s REMS form as due, shows its content and records the submission', async () => {
     const patientId = await readyPatient(staff, 'esketamine_nasal', { first: 'Amara', last: 'Lind' }, today);

@@ -18,8 +18,11 @@ export interface SessionSummary {
   signedAt: string | null;
 }
 
-/** The session screen's one answer, refreshed every 15 seconds (monitor readings and alerts arrive on their own). */
-export function useTreatmentSession(id: string) {
+/**
+ * The session screen's one answer. Readings, alerts and changes made elsewhere arrive through the board stream
+ * (session-live.ts) while it is open, with a poll every minute as a safety net; without the stream, every 15 s.
+ */
+export function useTreatmentSession(id: string, live = false) {
   return useQuery({
     queryKey: sessionKeys.one(id),
     queryFn: async () => {
@@ -27,7 +30,7 @@ export function useTreatmentSession(id: string) {
       syncServerTime(s.serverTime);
       return s;
     },
-    refetchInterval: 15_000,
+    refetchInterval: live ? 60_000 : 15_000,
   });
 }
 

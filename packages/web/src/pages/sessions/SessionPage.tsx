@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { Link, Route, Routes, useParams } from 'react-router';
 import { startOutbox } from '../../api/outbox';
 import { sessionKeys, useTreatmentSession } from '../../api/session-hooks';
+import { useSessionLive } from '../../api/session-live';
 import type { ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { AdverseEventsPanel } from './AdverseEventsPanel';
@@ -24,7 +25,8 @@ const DOSED = ['dosing', 'monitoring', 'ready_for_discharge', 'discharged', 'sig
 
 function SessionScreen({ me, id }: { me: ActiveSession; id: string }) {
   const qc = useQueryClient();
-  const q = useTreatmentSession(id);
+  const live = useSessionLive(id);
+  const q = useTreatmentSession(id, live);
   useEffect(() => startOutbox(() => void qc.invalidateQueries({ queryKey: sessionKeys.one(id) })), [qc, id]);
   if (q.data === undefined) {
     return q.isError ? <ErrorAlert error={q.error} /> : <p>Loading the session…</p>;
