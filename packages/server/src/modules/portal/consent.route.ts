@@ -20,7 +20,7 @@ const PortalConsentOut = z.object({
 
 /** The patient's newest consent of a kind (from the session's patient only). */
 async function newestSigned(q: Parameters<typeof currentVersion>[0], clinicId: string, patientId: string, kind: ConsentKind): Promise<ConsentRow | undefined> {
-  const [row] = await q.select().from(consents).where(and(eq(consents.clinicId, clinicId), eq(consents.patientId, patientId), eq(consents.kind, kind))).orderBy(desc(consents.signedAt)).limit(1);
+  const [row] = await q.select().from(consents).where(and(eq(consents.clinicId, clinicId), eq(consents.patientId, patientId), eq(consents.kind, kind))).orderBy(desc(consents.signedAt), desc(consents.version), desc(consents.id)).limit(1);
   return row;
 }
 

@@ -41,7 +41,7 @@ export const portalHomeRoute = defineRoute({
       .where(and(eq(appointments.patientId, me.patientId), gte(appointments.endsAt, now), inArray(appointments.status, ['booked', 'checked_in'])))
       .orderBy(asc(appointments.startsAt))
       .limit(10);
-    const signed = await deps.db.select().from(consents).where(eq(consents.patientId, me.patientId)).orderBy(desc(consents.signedAt));
+    const signed = await deps.db.select().from(consents).where(eq(consents.patientId, me.patientId)).orderBy(desc(consents.signedAt), desc(consents.version), desc(consents.id));
     const latest = await latestMaterialVersions(deps.db, me.clinicId);
     const newestPerKind = signed.filter((c, i) => signed.findIndex((x) => x.kind === c.kind) === i);
     await deps.db.transaction((tx) => recordAudit(tx, { action: 'portal.read', outcome: 'success', clinicId: me.clinicId, actor: { userId: me.accountId, role: 'patient' }, resourceType: 'portal_home', patientId: me.patientId, meta, at: now }));
