@@ -16,6 +16,7 @@ import { resolveProtocol, type ProtocolSettings } from '@ketapath/clinical';
 import { eq, sql } from 'drizzle-orm';
 import { outcomeSummaryState } from '../../db/schema';
 import type { Db, Queryable } from '../../db/types';
+import type { Deps } from '../../http/deps';
 import { loadClinic } from '../clinic/load';
 import { outcomeFactsCtes } from './facts-sql';
 import { OUTCOME_INSTRUMENTS } from './schemas';
@@ -96,4 +97,11 @@ export async function ensureOutcomeSummaries(db: Db, clinicId: string, protocol:
 export async function invalidateOutcomeSummaries(tx: Queryable, clinicId: string): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${clinicLock(clinicId)})`);
   await tx.delete(outcomeSummaryState).where(eq(outcomeSummaryState.clinicId, clinicId));
+}
+
+/** After the clinic's protocol changes: rebuild its summaries in the background if their rules changed (errors are logged). */
+export function refreshOutcomeSummariesSoon(deps: Pick<Deps, 'db' | 'clock' | 'log'>, clinicId: string, protocol: ProtocolSettings): void {
+  ensureOutcomeSummaries(deps.db, clinicId, protocol, deps.clock.now()).catch((err: unknown) => {
+    deps.log.warn({ err, clinicId }, 'outcome summaries were not rebuilt after a protocol change; the next dashboard rebuilds them');
+  });
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { loadClinic } from '../clinic/load';
 import { clinicProtocol } from './load';
+import { refreshOutcomeSummariesSoon } from '../outcomes/summaries';
 
 const SettingValue = z.union([z.number(), z.boolean(), z.string(), z.null(), z.array(z.union([z.string(), z.number()]))]);
 
@@ -78,7 +79,7 @@ export const updateProtocolRoute = defineRoute({
       throw new AppError('VALIDATION_FAILED', { fields: resolved.issues.map((i) => ({ path: `body.overrides.${i.itemId}`, message: i.message, code: i.code })) });
     }
     const now = deps.clock.now();
-    return deps.db.transaction(async (tx) => {
+    const saved = await deps.db.transaction(async (tx) => {
       const before = await loadClinic(tx, me.clinicId);
       const old = (before.protocolOverrides ?? {}) as Record<string, unknown>;
       const changed = [...new Set([...Object.keys(old), ...Object.keys(body.overrides)])].filter((k) => JSON.stringify(old[k]) !== JSON.stringify(body.overrides[k]));
@@ -86,6 +87,9 @@ export const updateProtocolRoute = defineRoute({
       await recordAudit(tx, { action: 'protocol.updated', outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'protocol', resourceId: me.clinicId, details: { changed: changed.slice(0, 100) }, meta, at: now });
       return present(body.overrides, resolved.protocol, resolved.unconfirmedInUse);
     });
+    // Outcome rules may have changed: bring the outcome summaries up to date now rather than on the next dashboard.
+    refreshOutcomeSummariesSoon(deps, me.clinicId, resolved.protocol);
+    return saved;
   },
 });
 
