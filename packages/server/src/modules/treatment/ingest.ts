@@ -5,18 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateVitals, resolveProtocol, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
-import { prepared, runPrepared } from '../../db/raw';
 import type { RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { AppError, notFound } from '../../http/errors';
 import { toVitals } from './evaluate';
+import { loadForIngest, type ReadingJson } from './ingest-load';
 import { ingestQueue } from './ingest-queue';
 import type { IngestResult, IngestRow, Recorder } from './ingest-write';
 import type { ReadingIn } from './schemas';
 
 /** States in which readings are taken (pre-dose readings included). */
 const RECORDING_STATES = new Set(['checked_in', 'predose_passed', 'dosing', 'monitoring', 'ready_for_discharge']);
-const HISTORY = 12;
 
 export type { IngestResult, Recorder } from './ingest-write';
 
@@ -56,55 +55,12 @@ function reading(r: ReadingIn): VitalsReading {
   };
 }
 
-/** A reading as the load query answers it (JSON, time in epoch milliseconds). */
-interface ReadingJson {
-  readonly t: number;
-  readonly s: number | null;
-  readonly d: number | null;
-  readonly h: number | null;
-  readonly o: number | null;
-  readonly r: number | null;
-  readonly y: string[] | null;
-}
-
 const fromJson = (j: ReadingJson): VitalsReading => toVitals({ takenAt: new Date(j.t), systolic: j.s, diastolic: j.d, heartRate: j.h, spo2: j.o, respiratoryRate: j.r, symptoms: j.y });
-
-const READING_JSON = `json_build_object('t', (extract(epoch from r.taken_at) * 1000)::float8, 's', r.systolic, 'd', r.diastolic, 'h', r.heart_rate, 'o', r.spo2, 'r', r.respiratory_rate, 'y', r.symptoms)`;
-
-/**
- * Everything the evaluation needs, in one round trip: the session, its clinic's protocol settings (as text,
- * the protocol cache's key), the latest live readings and the last live reading at or before the dose (the
- * baseline). Dose time in epoch milliseconds.
- */
-const LOAD_FOR_INGEST = prepared(
-  'kp_ingest_load',
-  `SELECT s.id, s.state, s.route, s.patient_id AS "patientId", (extract(epoch from s.dose_started_at) * 1000)::float8 AS dose, c.protocol_overrides::text AS overrides,
-  (SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = s.id AND v.voided_at IS NULL ORDER BY v.taken_at DESC LIMIT ${String(HISTORY)}) r) AS recent,
-  (SELECT ${READING_JSON} FROM vital_readings r WHERE r.session_id = s.id AND r.voided_at IS NULL AND r.taken_at <= s.dose_started_at ORDER BY r.taken_at DESC LIMIT 1) AS base
-FROM treatment_sessions s JOIN clinics c ON c.id = s.clinic_id
-WHERE s.id = $1::uuid AND s.clinic_id = $2::uuid`,
-);
-
-interface IngestLoad {
-  readonly id: string;
-  readonly state: string;
-  readonly route: string;
-  readonly patientId: string;
-  readonly dose: number | null;
-  readonly overrides: string | null;
-  readonly recent: ReadingJson[];
-  readonly base: ReadingJson | null;
-}
-
-async function loadForIngest(deps: Deps, sessionId: string, clinicId: string): Promise<IngestLoad | undefined> {
-  const [row] = await runPrepared<IngestLoad>(deps.db, LOAD_FOR_INGEST, [sessionId, clinicId]);
-  return row;
-}
 
 export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
   const now = deps.clock.now();
   const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
-  const row = await loadForIngest(deps, sessionId, clinicId);
+  const row = await loadForIngest(deps.db, clinicId, sessionId);
   if (row === undefined) {
     throw notFound('treatment session');
   }
