@@ -12,8 +12,8 @@ export async function rawRows<T>(q: Queryable, query: SQL): Promise<T[]> {
  * A statement whose text never changes, for hot paths: no query building per call, and on PostgreSQL it is
  * parsed and planned once per connection (a named prepared statement). Parameters are positional; pass
  * strings, arrays of strings (or null), booleans, null, or 32-bit integers, and cast in SQL (`$1::uuid`,
- * `$2::text[]`), so both drivers send the same values. Read back only text, int4, float8, bool or json
- * (cast bigint and timestamps in SQL): the drivers parse other types differently.
+ * `$2::text[]`), so both drivers send the same values. Read back only text (uuids as `::text`), int4,
+ * float8, bool, json or timestamptz (a Date): the drivers parse other types (bigint, numeric) differently.
  */
 export interface Prepared {
   readonly name: string;
