@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/verify';
-import { auditEvents, sessionAlerts, vitalReadings } from '../../src/db/schema';
+import { auditEvents, clinicDevices, sessionAlerts, vitalReadings } from '../../src/db/schema';
 import { addChairs, clinicWithStaff, readyPatient } from '../factories';
 import { createTestApp, TestClock, type TestApp } from '../harness';
 
@@ -107,5 +107,22 @@ describe('vital-sign ingest under concurrent monitors', () => {
     expect(alerts.length).toBeGreaterThan(0);
     expect(new Set(alerts.map((a) => a.id))).toEqual(new Set(answered.map((a) => a.id)));
     expect(alerts.every((a) => a.readingId === byClient.get(readings[1]?.clientId ?? '')?.id && typeof a.source === 'object' && a.source !== null && a.escalationLevel === 0)).toBe(true);
+  });
+
+  it('refuses an unknown or revoked device token, audits the refusal, and records when a device was last seen', async () => {
+    const { as, clinic } = await clinicWithStaff(t);
+    const session = await checkedIn(as);
+    const dev = await as.admin.post('/api/devices', { name: 'Gateway 4' });
+    const post = (token: string, i: number) =>
+      t.app.inject({ method: 'POST', url: `/api/sessions/${session}/vitals`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ readings: [{ clientId: `d-${session.slice(0, 8)}-${i}`, takenAt: new Date(START.getTime() - 60_000).toISOString(), heartRate: 70 }] }) });
+    expect((await post(dev.body.token, 1)).statusCode).toBe(200);
+    const seen = await t.deps.db.select().from(clinicDevices).where(eq(clinicDevices.id, dev.body.device.id));
+    expect(seen[0]?.lastSeenAt?.getTime()).toBe(START.getTime());
+    expect((await post('kpd_not-a-token-of-this-clinic', 2)).statusCode).toBe(401);
+    const revoke = await as.admin.post(`/api/devices/${dev.body.device.id}/revoke`, {});
+    expect(revoke.status, JSON.stringify(revoke.body)).toBe(204);
+    expect((await post(dev.body.token, 3)).statusCode).toBe(401);
+    const refused = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, clinic.id), eq(auditEvents.action, 'device.auth_failed')));
+    expect(refused.map((e) => [e.resourceId, e.details])).toEqual([[dev.body.device.id, { revoked: true }]]);
   });
 });
