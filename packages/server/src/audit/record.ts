@@ -1,4 +1,4 @@
-import { prepared, runPrepared, runScript, type Param } from '../db/raw';
+import { prepared, runPrepared, runScript, type Conn, type Param } from '../db/raw';
 import type { Db, Queryable, Tx } from '../db/types';
 import type { Actor, RequestMeta } from '../http/context';
 import { GENESIS_HASH, hashAuditEvent, SYSTEM_CHAIN_ID, type AuditOutcome } from './chain';
@@ -65,7 +65,7 @@ const INIT_HEAD = prepared('kp_audit_head_init', 'INSERT INTO audit_chain_heads 
 const ADVANCE_HEAD = prepared('kp_audit_head_advance', 'UPDATE audit_chain_heads SET last_seq = $2::int8, last_hash = $3::text WHERE chain_id = $1::uuid');
 
 /** Lock a chain's head until commit (creating the chain on its first event) and return where it stands. */
-export async function lockChainHead(tx: Tx, chainId: string): Promise<{ readonly seq: number; readonly hash: string }> {
+export async function lockChainHead(tx: Conn, chainId: string): Promise<{ readonly seq: number; readonly hash: string }> {
   let [head] = await runPrepared<{ seq: string; hash: string }>(tx, LOCK_HEAD, [chainId]);
   if (head === undefined) {
     await runPrepared(tx, INIT_HEAD, [chainId, GENESIS_HASH]);
@@ -150,28 +150,30 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HASH = /^[0-9a-f]{64}$/;
 
 /**
- * Move the locked head to the last of `rows`. The database lets a head advance one event per UPDATE, so
- * several events take several UPDATEs: sent together, in one round trip, as one script. Its values are
+ * The script that moves the locked head to the last of `rows`. The database lets a head advance one event
+ * per UPDATE, so several events take several UPDATEs, sent together in one round trip. Its values are
  * checked to be a uuid, integers and hex digests before they are written into the text.
  */
-export async function advanceChainHead(tx: Tx, chainId: string, rows: readonly ChainRow[]): Promise<void> {
-  if (rows.length === 1 && rows[0] !== undefined) {
-    await runPrepared(tx, ADVANCE_HEAD, [chainId, String(rows[0].chainSeq), rows[0].hash]);
-    return;
-  }
+export function advanceScript(chainId: string, rows: readonly ChainRow[]): string {
   if (!UUID.test(chainId)) {
     throw new Error('audit chain id is not a uuid');
   }
-  const script = rows
+  return rows
     .map((r) => {
       if (!Number.isSafeInteger(r.chainSeq) || !HASH.test(r.hash)) {
         throw new Error('audit chain row is malformed');
       }
-      return `UPDATE audit_chain_heads SET last_seq = ${String(r.chainSeq)}, last_hash = '${r.hash}' WHERE chain_id = '${chainId}';`;
+      return `UPDATE audit_chain_heads SET last_seq = ${String(r.chainSeq)}, last_hash = '${r.hash}' WHERE chain_id = '${chainId}';\n`;
     })
-    .join('\n');
-  if (script !== '') {
-    await runScript(tx, script);
+    .join('');
+}
+
+/** Move the locked head to the last of `rows` (one prepared UPDATE for one event, else `advanceScript`). */
+export async function advanceChainHead(tx: Conn, chainId: string, rows: readonly ChainRow[]): Promise<void> {
+  if (rows.length === 1 && rows[0] !== undefined) {
+    await runPrepared(tx, ADVANCE_HEAD, [chainId, String(rows[0].chainSeq), rows[0].hash]);
+  } else if (rows.length > 1) {
+    await runScript(tx, advanceScript(chainId, rows));
   }
 }
 

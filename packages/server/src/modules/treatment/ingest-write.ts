@@ -7,10 +7,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Finding } from '@ketapath/clinical';
-import { advanceChainHead, auditEventParams, chainRows, insertEventsSql, lockChainHead, type AuditInput } from '../../audit/record';
-import { prepared, runPrepared, type Param } from '../../db/raw';
+import { advanceScript, auditEventParams, chainRows, insertEventsSql, lockChainHead, type AuditInput } from '../../audit/record';
+import { prepared, runPrepared, type Param, type RawTx } from '../../db/raw';
 import type { vitalReadings } from '../../db/schema';
-import type { Tx } from '../../db/types';
 import type { Actor, DeviceInfo, RequestMeta } from '../../http/context';
 import { boardPayloads, notifySql, type BoardAlertDelta, type BoardEvent, type BoardReadingDelta } from './board-notify';
 
@@ -38,13 +37,19 @@ export interface IngestJob {
 const arr = (n: number, first: number): string =>
   Array.from({ length: n }, (_, i) => `$${String(first + i)}::text[]`).join(', ');
 
-/** The readings of every job, one statement whatever their number: 16 text arrays, one element per reading. */
+/**
+ * The readings of every job, one statement whatever their number (16 text arrays, one element per reading),
+ * which also locks the clinic's audit chain head ($17) until commit and answers where it stands (null for a
+ * chain without a head yet).
+ */
 const INSERT_READINGS = prepared(
   'kp_ingest_readings',
-  `INSERT INTO vital_readings (id, clinic_id, session_id, client_id, taken_at, received_at, systolic, diastolic, heart_rate, spo2, respiratory_rate, symptoms, source, device_id, entered_by, worst)
+  `WITH ins AS (INSERT INTO vital_readings (id, clinic_id, session_id, client_id, taken_at, received_at, systolic, diastolic, heart_rate, spo2, respiratory_rate, symptoms, source, device_id, entered_by, worst)
 SELECT u.id::uuid, u.clinic::uuid, u.session::uuid, u.client, u.taken::timestamptz, u.received::timestamptz, u.sys::smallint, u.dia::smallint, u.hr::smallint, u.spo2::smallint, u.rr::smallint, u.symptoms::text[], u.source, u.device::uuid, u.entered::uuid, u.worst
 FROM unnest(${arr(16, 1)}) AS u(id, clinic, session, client, taken, received, sys, dia, hr, spo2, rr, symptoms, source, device, entered, worst)
-ON CONFLICT (session_id, client_id) DO NOTHING RETURNING id::text AS id`,
+ON CONFLICT (session_id, client_id) DO NOTHING RETURNING id)
+SELECT (SELECT coalesce(json_agg(id::text), '[]'::json) FROM ins) AS ids,
+  (SELECT last_seq::text || ':' || last_hash FROM audit_chain_heads WHERE chain_id = $17::uuid FOR UPDATE) AS head`,
 );
 
 /**
@@ -118,7 +123,7 @@ function alertParams(rows: readonly AlertRow[]): Param[] {
 }
 
 /** Store the jobs of one clinic (the queue's unit) in the caller's transaction; one result per job, in order. */
-export async function writeIngestJobs(tx: Tx, jobs: readonly IngestJob[]): Promise<IngestResult[]> {
+export async function writeIngestJobs(tx: RawTx, jobs: readonly IngestJob[]): Promise<IngestResult[]> {
   const chainId = jobs[0]?.clinicId;
   if (chainId === undefined) {
     return [];
@@ -127,8 +132,9 @@ export async function writeIngestJobs(tx: Tx, jobs: readonly IngestJob[]): Promi
     throw new Error('ingest jobs of several clinics in one write');
   }
   const all = jobs.flatMap((j) => j.values);
-  const inserted = all.length === 0 ? [] : await runPrepared<{ id: string }>(tx, INSERT_READINGS, readingParams(all));
-  const fresh = new Set(inserted.map((i) => i.id));
+  const [stored] = await runPrepared<{ ids: string[]; head: string | null }>(tx, INSERT_READINGS, [...readingParams(all), chainId]);
+  const inserted = stored?.ids ?? [];
+  const fresh = new Set(inserted);
   const alertRows = jobs.map((j) =>
     j.values.flatMap((v, i): AlertRow[] => (fresh.has(v.id) ? (j.findings[i] ?? []).map((finding) => ({ id: randomUUID(), clinicId: j.clinicId, sessionId: j.sessionId, readingId: v.id, finding, raisedAt: j.now })) : [])),
   );
@@ -162,10 +168,12 @@ export async function writeIngestJobs(tx: Tx, jobs: readonly IngestJob[]): Promi
   });
   if (audits.length > 0) {
     // Alerts belong to stored readings, so nothing stored means no alert, no event and no notice either.
-    const head = await lockChainHead(tx, chainId);
+    const at = stored?.head?.indexOf(':') ?? -1;
+    const head = stored?.head === null || stored?.head === undefined || at < 0 ? await lockChainHead(tx, chainId) : { seq: Number(stored.head.slice(0, at)), hash: stored.head.slice(at + 1) };
     const events = chainRows(chainId, head, audits);
     await runPrepared(tx, INSERT_REST, [...alertParams(alertRows.flat()), chainId, ...auditEventParams(events), boardPayloads(notices)]);
-    await advanceChainHead(tx, chainId, events);
+    // The head advances with COMMIT, in the same round trip.
+    tx.beforeCommit(advanceScript(chainId, events));
   }
   return results;
 }
