@@ -37,11 +37,19 @@ export interface IngestLoad {
 
 const READING_JSON = `json_build_object('t', (extract(epoch from r.taken_at) * 1000)::float8, 's', r.systolic, 'd', r.diastolic, 'h', r.heart_rate, 'o', r.spo2, 'r', r.respiratory_rate, 'y', r.symptoms)`;
 
-/** Everything the evaluation needs, for several sessions of one clinic, in one round trip. */
+/**
+ * Everything the evaluation needs, for several sessions of one clinic, in one round trip.
+ *
+ * The latest readings are the newest few entries of the (session_id, taken_at) index. "Not voided" is
+ * written as a CASE so that the planner, which cannot estimate it, keeps walking that index backwards: as
+ * a plain `voided_at IS NULL` on a table without statistics (autovacuum off) it expects almost no live row
+ * and reads and sorts every reading of the session instead (160 ms instead of 3 ms for 25 sessions of
+ * 2,700 readings each).
+ */
 const LOAD_FOR_INGEST = prepared(
   'kp_ingest_load',
   `SELECT s.id::text AS id, s.state, s.route, s.patient_id::text AS "patientId", (extract(epoch from s.dose_started_at) * 1000)::float8 AS dose, c.protocol_overrides::text AS overrides,
-  (SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = s.id AND v.voided_at IS NULL ORDER BY v.taken_at DESC LIMIT ${String(HISTORY)}) r) AS recent,
+  (SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = s.id AND CASE WHEN v.voided_at IS NULL THEN true END ORDER BY v.taken_at DESC LIMIT ${String(HISTORY)}) r) AS recent,
   (SELECT ${READING_JSON} FROM vital_readings r WHERE r.session_id = s.id AND r.voided_at IS NULL AND r.taken_at <= s.dose_started_at ORDER BY r.taken_at DESC LIMIT 1) AS base
 FROM treatment_sessions s JOIN clinics c ON c.id = s.clinic_id
 WHERE s.id = ANY($1::uuid[]) AND s.clinic_id = $2::uuid`,
