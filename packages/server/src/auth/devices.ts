@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { recordAuditStandalone } from '../audit/record';
-import { clinicDevices } from '../db/schema';
+import { prepared, runPrepared } from '../db/raw';
 import type { DeviceInfo, RequestMeta } from '../http/context';
 import type { Deps } from '../http/deps';
 import { AppError } from '../http/errors';
@@ -23,6 +22,9 @@ const LAST_SEEN_EVERY_MS = 60_000;
 const MAX_CACHED = 5_000;
 const cache = new Map<string, { device: DeviceInfo; until: number; lastSeenWritten: number }>();
 
+const LOOKUP = prepared('kp_device_lookup', 'SELECT id::text AS id, clinic_id::text AS "clinicId", name, revoked_at IS NOT NULL AS revoked FROM clinic_devices WHERE token_hash = $1::text');
+const SEEN = prepared('kp_device_seen', 'UPDATE clinic_devices SET last_seen_at = $2::timestamptz WHERE id = $1::uuid');
+
 export function forgetDevice(deviceId: string): void {
   for (const [hash, entry] of cache) {
     if (entry.device.deviceId === deviceId) {
@@ -39,12 +41,12 @@ export async function authenticateDevice(deps: Deps, token: string, meta: Reques
   if (hit !== undefined && hit.until > now.getTime()) {
     if (now.getTime() - hit.lastSeenWritten > LAST_SEEN_EVERY_MS) {
       hit.lastSeenWritten = now.getTime();
-      await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, hit.device.deviceId));
+      await runPrepared(deps.db, SEEN, [hit.device.deviceId, now.toISOString()]);
     }
     return hit.device;
   }
-  const [row] = token.startsWith(DEVICE_TOKEN_PREFIX) ? await deps.db.select().from(clinicDevices).where(eq(clinicDevices.tokenHash, hash)) : [];
-  if (row === undefined || row.revokedAt !== null) {
+  const [row] = token.startsWith(DEVICE_TOKEN_PREFIX) ? await runPrepared<{ id: string; clinicId: string; name: string; revoked: boolean }>(deps.db, LOOKUP, [hash]) : [];
+  if (row === undefined || row.revoked) {
     cache.delete(hash);
     await recordAuditStandalone(deps.db, { action: 'device.auth_failed', outcome: 'failure', clinicId: row?.clinicId ?? null, actor: null, resourceType: 'device', ...(row === undefined ? {} : { resourceId: row.id }), details: { revoked: row !== undefined }, meta, at: now });
     throw new AppError('UNAUTHENTICATED', { detail: row === undefined ? 'Unknown device token.' : 'This device has been revoked.' });
@@ -57,7 +59,7 @@ export async function authenticateDevice(deps: Deps, token: string, meta: Reques
   const seenRecently = hit !== undefined && now.getTime() - hit.lastSeenWritten <= LAST_SEEN_EVERY_MS;
   cache.set(hash, { device, until: now.getTime() + CACHE_MS, lastSeenWritten: seenRecently ? hit.lastSeenWritten : now.getTime() });
   if (!seenRecently) {
-    await deps.db.update(clinicDevices).set({ lastSeenAt: now }).where(eq(clinicDevices.id, row.id));
+    await runPrepared(deps.db, SEEN, [row.id, now.toISOString()]);
   }
   return device;
 }

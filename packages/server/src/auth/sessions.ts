@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, ne } from 'drizzle-orm';
-import { sessions, users } from '../db/schema';
+import { prepared, runPrepared } from '../db/raw';
+import { sessions } from '../db/schema';
 import type { Queryable } from '../db/types';
 import type { SessionInfo, SessionStage } from '../http/context';
 import { isStaffRole } from '../policy/roles';
@@ -74,25 +75,33 @@ export type SessionLookup =
   | { readonly status: 'ok'; readonly session: SessionInfo; readonly lastSeenAt: Date };
 
 /** Resolve a cookie token to a live session (active user, not revoked, within idle and absolute limits). */
+interface SessionRow {
+  readonly id: string;
+  readonly stage: string;
+  readonly csrfToken: string;
+  readonly userId: string | null;
+  readonly clinicId: string;
+  readonly lastSeenAt: Date;
+  readonly expiresAt: Date;
+  readonly idleTimeoutSeconds: number;
+  readonly role: string;
+  readonly name: string;
+  readonly email: string;
+  readonly userStatus: string;
+}
+
+/** Every staff request runs this: one prepared statement. */
+const LOOKUP = prepared(
+  'kp_session_lookup',
+  `SELECT s.id::text AS id, s.stage, s.csrf_token AS "csrfToken", s.user_id::text AS "userId", s.clinic_id::text AS "clinicId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.idle_timeout_seconds::int AS "idleTimeoutSeconds", u.role, u.name, u.email, u.status AS "userStatus"
+FROM sessions s JOIN users u ON u.id = s.user_id
+WHERE s.token_hash = $1::text AND s.kind = 'staff' AND s.revoked_at IS NULL`,
+);
+const TOUCH = prepared('kp_session_touch', 'UPDATE sessions SET last_seen_at = $2::timestamptz WHERE id = $1::uuid');
+
+/** Resolve a cookie token to a live session (active user, not revoked, within idle and absolute limits). */
 export async function lookupSession(q: Queryable, token: string, now: Date): Promise<SessionLookup> {
-  const [row] = await q
-    .select({
-      id: sessions.id,
-      stage: sessions.stage,
-      csrfToken: sessions.csrfToken,
-      userId: sessions.userId,
-      clinicId: sessions.clinicId,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      idleTimeoutSeconds: sessions.idleTimeoutSeconds,
-      role: users.role,
-      name: users.name,
-      email: users.email,
-      userStatus: users.status,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.kind, 'staff'), isNull(sessions.revokedAt)));
+  const [row] = await runPrepared<SessionRow>(q, LOOKUP, [hashToken(token)]);
   if (row === undefined || row.userId === null || row.userStatus !== 'active' || !isStaffRole(row.role)) {
     return { status: 'none' };
   }
@@ -119,7 +128,7 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date): Promise<void> {
-  await q.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, sessionId));
+  await runPrepared(q, TOUCH, [sessionId, now.toISOString()]);
 }
 
 export async function revokeSession(q: Queryable, sessionId: string, now: Date, reason: string): Promise<void> {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain } from '../../src/audit/verify';
-import { auditEvents, sessionAlerts, vitalReadings } from '../../src/db/schema';
+import { auditEvents, clinicDevices, sessionAlerts, vitalReadings } from '../../src/db/schema';
 import { addChairs, clinicWithStaff, readyPatient } from '../factories';
 import { createTestApp, TestClock, type TestApp } from '../harness';
 
@@ -85,5 +85,44 @@ describe('vital-sign ingest under concurrent monitors', () => {
     expect(answers.filter((_, i) => i % 2 === 0).map((a) => a.statusCode)).toEqual([200, 200, 200, 200, 200]);
     expect(answers.filter((_, i) => i % 2 === 1).map((a) => a.statusCode)).toEqual([409, 409, 409, 409, 409]);
     expect(await t.deps.db.select().from(vitalReadings).where(eq(vitalReadings.sessionId, open))).toHaveLength(5);
+  });
+
+  it('stores every field of a batch as sent: missing values, symptoms and the alerts they raise', async () => {
+    const { as } = await clinicWithStaff(t);
+    const session = await checkedIn(as);
+    const dev = await as.admin.post('/api/devices', { name: 'Gateway 3' });
+    const at = (m: number) => new Date(START.getTime() - m * 60_000).toISOString();
+    const readings = [
+      { clientId: `f-${session.slice(0, 8)}-1`, takenAt: at(3), heartRate: 71, spo2: 97 },
+      { clientId: `f-${session.slice(0, 8)}-2`, takenAt: at(2), systolic: 131, diastolic: 84, respiratoryRate: 16, symptoms: ['chest_pain', 'severe_headache'] },
+    ];
+    const r = await t.app.inject({ method: 'POST', url: `/api/sessions/${session}/vitals`, headers: { authorization: `Bearer ${dev.body.token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ readings }) });
+    expect(r.statusCode, r.body).toBe(200);
+    const stored = await t.deps.db.select().from(vitalReadings).where(eq(vitalReadings.sessionId, session));
+    const byClient = new Map(stored.map((x) => [x.clientId, x]));
+    expect(byClient.get(readings[0]?.clientId ?? '')).toMatchObject({ takenAt: new Date(at(3)), systolic: null, diastolic: null, heartRate: 71, spo2: 97, respiratoryRate: null, symptoms: null, source: 'device', deviceId: dev.body.device.id, enteredBy: null, voidedAt: null });
+    expect(byClient.get(readings[1]?.clientId ?? '')).toMatchObject({ takenAt: new Date(at(2)), systolic: 131, diastolic: 84, heartRate: null, spo2: null, respiratoryRate: 16, symptoms: ['chest_pain', 'severe_headache'] });
+    const alerts = await t.deps.db.select().from(sessionAlerts).where(eq(sessionAlerts.sessionId, session));
+    const answered = r.json<{ alerts: { id: string; code: string }[] }>().alerts;
+    expect(alerts.length).toBeGreaterThan(0);
+    expect(new Set(alerts.map((a) => a.id))).toEqual(new Set(answered.map((a) => a.id)));
+    expect(alerts.every((a) => a.readingId === byClient.get(readings[1]?.clientId ?? '')?.id && typeof a.source === 'object' && a.source !== null && a.escalationLevel === 0)).toBe(true);
+  });
+
+  it('refuses an unknown or revoked device token, audits the refusal, and records when a device was last seen', async () => {
+    const { as, clinic } = await clinicWithStaff(t);
+    const session = await checkedIn(as);
+    const dev = await as.admin.post('/api/devices', { name: 'Gateway 4' });
+    const post = (token: string, i: number) =>
+      t.app.inject({ method: 'POST', url: `/api/sessions/${session}/vitals`, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify({ readings: [{ clientId: `d-${session.slice(0, 8)}-${i}`, takenAt: new Date(START.getTime() - 60_000).toISOString(), heartRate: 70 }] }) });
+    expect((await post(dev.body.token, 1)).statusCode).toBe(200);
+    const seen = await t.deps.db.select().from(clinicDevices).where(eq(clinicDevices.id, dev.body.device.id));
+    expect(seen[0]?.lastSeenAt?.getTime()).toBe(START.getTime());
+    expect((await post('kpd_not-a-token-of-this-clinic', 2)).statusCode).toBe(401);
+    const revoke = await as.admin.post(`/api/devices/${dev.body.device.id}/revoke`, {});
+    expect(revoke.status, JSON.stringify(revoke.body)).toBe(204);
+    expect((await post(dev.body.token, 3)).statusCode).toBe(401);
+    const refused = await t.deps.db.select().from(auditEvents).where(and(eq(auditEvents.clinicId, clinic.id), eq(auditEvents.action, 'device.auth_failed')));
+    expect(refused.map((e) => [e.resourceId, e.details])).toEqual([[dev.body.device.id, { revoked: true }]]);
   });
 });

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { prepared, runPrepared } from '../../db/raw';
 import type { Tx } from '../../db/types';
 
 /** PostgreSQL channel the monitoring boards of every app server listen on. */
@@ -46,17 +46,23 @@ export async function notifyBoard(tx: Tx, event: BoardEvent): Promise<void> {
   await notifyBoardMany(tx, [event]);
 }
 
+/** Each event as its NOTIFY payload (an event too large for one becomes "reload that tile"). */
+export function boardPayloads(events: readonly BoardEvent[]): string[] {
+  return events.map((event) => {
+    const payload = JSON.stringify(event);
+    return payload.length > MAX_PAYLOAD ? JSON.stringify({ k: 'session', c: event.c, s: event.s } satisfies BoardEvent) : payload;
+  });
+}
+
+/** `SELECT pg_notify` of each payload in the text array `$param`, in order (for a prepared statement). */
+export const notifySql = (param: number): string => `SELECT pg_notify('${BOARD_CHANNEL}', p) FROM unnest($${String(param)}::text[]) AS p`;
+
+const NOTIFY = prepared('kp_board_notify', notifySql(1));
+
 /** Several notices in one statement (one transaction committing the readings of several requests). */
 export async function notifyBoardMany(tx: Tx, events: readonly BoardEvent[]): Promise<void> {
   if (events.length === 0) {
     return;
   }
-  const payloads = events.map((event) => {
-    const payload = JSON.stringify(event);
-    return payload.length > MAX_PAYLOAD ? JSON.stringify({ k: 'session', c: event.c, s: event.s } satisfies BoardEvent) : payload;
-  });
-  await tx.execute(sql`SELECT pg_notify(${BOARD_CHANNEL}, v.p) FROM (VALUES ${sql.join(
-    payloads.map((p) => sql`(${p}::text)`),
-    sql`, `,
-  )}) AS v(p)`);
+  await runPrepared(tx, NOTIFY, [boardPayloads(events)]);
 }

@@ -9,6 +9,7 @@
  * If a shared transaction fails, each of its requests is retried in its own transaction, so one request's
  * problem (say, a session signed a moment ago) never fails another's.
  */
+import { rawTransaction } from '../../db/raw';
 import type { Db } from '../../db/types';
 import type { Deps } from '../../http/deps';
 import { writeIngestJobs, type IngestJob, type IngestResult } from './ingest-write';
@@ -54,7 +55,7 @@ class IngestQueue {
 
   private async write(take: readonly Pending[]): Promise<void> {
     try {
-      const results = await this.db.transaction((tx) => writeIngestJobs(tx, take.map((p) => p.job)));
+      const results = await rawTransaction(this.db, (tx) => writeIngestJobs(tx, take.map((p) => p.job)));
       take.forEach((p, i) => {
         const r = results[i];
         if (r === undefined) {
@@ -70,7 +71,7 @@ class IngestQueue {
       }
       for (const p of take) {
         try {
-          const [r] = await this.db.transaction((tx) => writeIngestJobs(tx, [p.job]));
+          const [r] = await rawTransaction(this.db, (tx) => writeIngestJobs(tx, [p.job]));
           if (r === undefined) {
             throw new Error('ingest result missing');
           }

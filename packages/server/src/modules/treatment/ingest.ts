@@ -5,31 +5,33 @@
  */
 import { randomUUID } from 'node:crypto';
 import { evaluateVitals, resolveProtocol, type ProtocolSettings, type Route, type VitalsReading } from '@ketapath/clinical';
-import { and, eq, sql } from 'drizzle-orm';
-import { clinics, treatmentSessions } from '../../db/schema';
 import type { RequestMeta } from '../../http/context';
 import type { Deps } from '../../http/deps';
 import { AppError, notFound } from '../../http/errors';
 import { toVitals } from './evaluate';
+import { loadForIngest, type ReadingJson } from './ingest-load';
 import { ingestQueue } from './ingest-queue';
 import type { IngestResult, IngestRow, Recorder } from './ingest-write';
 import type { ReadingIn } from './schemas';
 
 /** States in which readings are taken (pre-dose readings included). */
 const RECORDING_STATES = new Set(['checked_in', 'predose_passed', 'dosing', 'monitoring', 'ready_for_discharge']);
-const HISTORY = 12;
 
 export type { IngestResult, Recorder } from './ingest-write';
 
 const protocolCache = new Map<string, { json: string; protocol: ProtocolSettings }>();
 
-/** The clinic's protocol, resolved once per change of its settings (resolution validates every setting). */
-function protocolFor(clinicId: string, overrides: unknown): ProtocolSettings {
-  const json = JSON.stringify(overrides ?? {});
+/**
+ * The clinic's protocol, resolved once per change of its settings (resolution validates every setting).
+ * `json` is the stored settings as the database prints them, which is also the cache key.
+ */
+function protocolFor(clinicId: string, json: string | null): ProtocolSettings {
+  const key = json ?? '{}';
   const hit = protocolCache.get(clinicId);
-  if (hit !== undefined && hit.json === json) {
+  if (hit !== undefined && hit.json === key) {
     return hit.protocol;
   }
+  const overrides: unknown = JSON.parse(key);
   const r = resolveProtocol(overrides ?? {});
   if (!r.ok) {
     throw new AppError('CONFLICT', { detail: 'The clinic protocol settings are invalid; an administrator must correct them.' });
@@ -37,7 +39,7 @@ function protocolFor(clinicId: string, overrides: unknown): ProtocolSettings {
   if (protocolCache.size > 1000) {
     protocolCache.clear();
   }
-  protocolCache.set(clinicId, { json, protocol: r.protocol });
+  protocolCache.set(clinicId, { json: key, protocol: r.protocol });
   return r.protocol;
 }
 
@@ -53,67 +55,36 @@ function reading(r: ReadingIn): VitalsReading {
   };
 }
 
-const ms = (r: VitalsReading): number => Date.parse(String(r.takenAt));
-
-/** A reading as the load query answers it (JSON, time in epoch milliseconds). */
-interface ReadingJson {
-  readonly t: number;
-  readonly s: number | null;
-  readonly d: number | null;
-  readonly h: number | null;
-  readonly o: number | null;
-  readonly r: number | null;
-  readonly y: string[] | null;
-}
-
 const fromJson = (j: ReadingJson): VitalsReading => toVitals({ takenAt: new Date(j.t), systolic: j.s, diastolic: j.d, heartRate: j.h, spo2: j.o, respiratoryRate: j.r, symptoms: j.y });
-
-const READING_JSON = sql`json_build_object('t', (extract(epoch from r.taken_at) * 1000)::float8, 's', r.systolic, 'd', r.diastolic, 'h', r.heart_rate, 'o', r.spo2, 'r', r.respiratory_rate, 'y', r.symptoms)`;
-
-/**
- * Everything the evaluation needs, in one round trip: the session, its clinic's protocol settings, the
- * latest live readings and the last live reading at or before the dose (the baseline).
- */
-async function loadForIngest(deps: Deps, sessionId: string, clinicId: string) {
-  const [row] = await deps.db
-    .select({
-      s: { id: treatmentSessions.id, state: treatmentSessions.state, route: treatmentSessions.route, patientId: treatmentSessions.patientId, doseStartedAt: treatmentSessions.doseStartedAt },
-      overrides: clinics.protocolOverrides,
-      recent: sql<ReadingJson[]>`(SELECT coalesce(json_agg(${READING_JSON} ORDER BY r.taken_at DESC), '[]'::json) FROM (SELECT * FROM vital_readings v WHERE v.session_id = ${treatmentSessions.id} AND v.voided_at IS NULL ORDER BY v.taken_at DESC LIMIT ${HISTORY}) r)`,
-      base: sql<ReadingJson | null>`(SELECT ${READING_JSON} FROM vital_readings r WHERE r.session_id = ${treatmentSessions.id} AND r.voided_at IS NULL AND r.taken_at <= ${treatmentSessions.doseStartedAt} ORDER BY r.taken_at DESC LIMIT 1)`,
-    })
-    .from(treatmentSessions)
-    .innerJoin(clinics, eq(clinics.id, treatmentSessions.clinicId))
-    .where(and(eq(treatmentSessions.id, sessionId), eq(treatmentSessions.clinicId, clinicId)));
-  return row;
-}
 
 export async function ingestReadings(deps: Deps, sessionId: string, by: Recorder, meta: RequestMeta, batch: readonly ReadingIn[]): Promise<IngestResult> {
   const now = deps.clock.now();
   const clinicId = by.kind === 'staff' ? by.actor.clinicId : by.device.clinicId;
-  const row = await loadForIngest(deps, sessionId, clinicId);
+  const row = await loadForIngest(deps.db, clinicId, sessionId);
   if (row === undefined) {
     throw notFound('treatment session');
   }
-  const s = row.s;
+  const s = row;
   if (!RECORDING_STATES.has(s.state)) {
     throw new AppError('CONFLICT', { detail: `This session is ${s.state.replace(/_/g, ' ')}: it no longer takes readings.`, extra: { state: s.state } });
   }
   const latest = now.getTime() + 5 * 60_000;
-  const future = batch.findIndex((r) => Date.parse(r.takenAt) > latest);
+  const times = batch.map((r) => Date.parse(r.takenAt));
+  const future = times.findIndex((t) => t > latest);
   if (future >= 0) {
     throw new AppError('VALIDATION_FAILED', { fields: [{ path: `body.readings.${future}.takenAt`, message: 'A reading cannot be taken in the future (check the device clock).' }] });
   }
   const protocol = protocolFor(clinicId, row.overrides);
-  const dose = s.doseStartedAt?.getTime() ?? null;
+  const dose = s.dose;
   const base = row.base === null ? undefined : fromJson(row.base);
-  const known = row.recent.map(fromJson);
-  const evaluated = batch.map((r) => {
-    const v = reading(r);
-    const t = ms(v);
-    const previous = [...known, ...batch.map(reading)].filter((p) => ms(p) < t && (dose === null || ms(p) > dose)).sort((a, b) => ms(a) - ms(b));
+  // Every reading that may come before another (stored, then this batch), each with its time parsed once.
+  const pool: { readonly t: number; readonly v: VitalsReading }[] = [...row.recent.map((j) => ({ t: new Date(j.t).getTime(), v: fromJson(j) })), ...batch.map((r, i) => ({ t: times[i] ?? Number.NaN, v: reading(r) }))];
+  const evaluated = batch.map((r, i) => {
+    const t = times[i] ?? Number.NaN;
+    const v = pool[row.recent.length + i]?.v ?? reading(r);
     const afterDose = dose !== null && t > dose;
-    const e = evaluateVitals(v, { route: s.route as Route, protocol, previous: afterDose ? previous : [], ...(afterDose && base !== undefined ? { baseline: base } : {}) });
+    const previous = afterDose ? pool.filter((p) => p.t < t && p.t > dose).sort((a, b) => a.t - b.t).map((p) => p.v) : [];
+    const e = evaluateVitals(v, { route: s.route as Route, protocol, previous, ...(afterDose && base !== undefined ? { baseline: base } : {}) });
     return { r, findings: e.findings.filter((f) => f.severity !== 'info'), worst: e.worst };
   });
   const values: IngestRow[] = evaluated.map(({ r, worst }) => ({
