@@ -25,4 +25,7 @@ CREATE TABLE "patient_outcome_summaries" (
 ALTER TABLE "outcome_summary_state" ADD CONSTRAINT "outcome_summary_state_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patient_outcome_summaries" ADD CONSTRAINT "patient_outcome_summaries_clinic_id_clinics_id_fk" FOREIGN KEY ("clinic_id") REFERENCES "public"."clinics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "patient_outcome_summaries" ADD CONSTRAINT "patient_outcome_summaries_patient_id_patients_id_fk" FOREIGN KEY ("patient_id") REFERENCES "public"."patients"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "patient_outcome_summaries_clinic_idx" ON "patient_outcome_summaries" USING btree ("clinic_id","instrument","first_dose_at");
+-- The outcome dashboard reads one clinic's summaries for one instrument by first-dose date: every column it
+-- needs is in the index, so it never reads the table.
+CREATE INDEX "patient_outcome_summaries_dashboard_idx" ON "patient_outcome_summaries" ("clinic_id", "instrument", "first_dose_at")
+  INCLUDE ("route", "indication", "prescriber_id", "baseline", "latest", "last_at", "responded_at", "origin", "relapse_at", "relapse_last_at");

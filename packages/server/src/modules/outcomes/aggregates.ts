@@ -32,6 +32,10 @@ export async function outcomeAggregates(db: Db, input: AggregateInput): Promise<
   const roomy = <T>(run: (tx: Tx) => Promise<T>): Promise<T> =>
     db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL work_mem = '64MB'`);
+      if (input.parallel) {
+        // The queries already run side by side, one per connection: workers within each would only compete for the same cores.
+        await tx.execute(sql`SET LOCAL max_parallel_workers_per_gather = 0`);
+      }
       return run(tx);
     });
   // The summaries hold every score filed so far: they answer a period that ends after now unless a patient in it
