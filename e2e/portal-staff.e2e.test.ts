@@ -107,7 +107,7 @@ describe('on-call list settings', () => {
 });
 
 describe('hand the tablet to the patient', () => {
-  it('locks the tablet to the questionnaires (even after a reload) until the staff member enters their password', async () => {
+  it('locks the tablet to the questionnaires (after a reload, in a new tab, at the API) until the staff member enters their password', async () => {
     const { patientId } = await invitedPatient('Jamie', 'Rivers');
     const tab = await newPage(browser, { width: 1024, height: 768 });
     const page = tab.page;
@@ -128,6 +128,13 @@ describe('hand the tablet to the patient', () => {
     await page.goto(`${server.url}/patients`);
     await tablet.waitFor();
     expect(await page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    // The lock is the server's, not the tab's: a new tab opens on the questionnaires too, and the API refuses the chart.
+    const other = await tab.context.newPage();
+    await other.goto(`${server.url}/patients`);
+    await other.getByRole('dialog', { name: 'Questionnaires for the patient' }).waitFor();
+    expect(await other.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    expect(await other.evaluate(async () => (await fetch('/api/patients')).status)).toBe(403);
+    await other.close();
 
     // Leaving needs the password: "Keep going" stays, a wrong password stays.
     await page.getByRole('button', { name: 'Hand back to staff' }).click();

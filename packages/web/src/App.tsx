@@ -33,7 +33,6 @@ import { RemsPage } from './pages/rems/RemsPage';
 import { DevicesPage } from './pages/settings/DevicesPage';
 import { OnCallSettingsPage } from './pages/settings/OnCallSettingsPage';
 import { TabletMode } from './pages/patients/TabletMode';
-import { unlockTablet, useTabletLock } from './lib/tablet-lock';
 import { SessionPage } from './pages/sessions/SessionPage';
 import { SetupPage } from './pages/SetupPage';
 import { SignInPage } from './pages/SignInPage';
@@ -41,7 +40,8 @@ import { StaffPage } from './pages/StaffPage';
 
 function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOut: (why: string) => void }) {
   const qc = useQueryClient();
-  const tabletPatient = useTabletLock();
+  // Set by the server while this browser is handed to a patient: every tab shows only their questionnaires.
+  const tabletPatient = session.tabletPatientId;
   if (tabletPatient !== null) {
     return (
       <>
@@ -50,7 +50,7 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
           patientId={tabletPatient}
           mfa={session.user.mfaEnabled}
           onExit={() => {
-            unlockTablet();
+            void qc.invalidateQueries({ queryKey: SESSION_KEY });
             void qc.invalidateQueries({ queryKey: ['questionnaires', tabletPatient] });
             void qc.invalidateQueries({ queryKey: ['risk-alerts'] });
           }}

@@ -88,12 +88,13 @@ interface SessionRow {
   readonly name: string;
   readonly email: string;
   readonly userStatus: string;
+  readonly tabletPatientId: string | null;
 }
 
 /** Every staff request runs this: one prepared statement. */
 const LOOKUP = prepared(
   'kp_session_lookup',
-  `SELECT s.id::text AS id, s.stage, s.csrf_token AS "csrfToken", s.user_id::text AS "userId", s.clinic_id::text AS "clinicId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.idle_timeout_seconds::int AS "idleTimeoutSeconds", u.role, u.name, u.email, u.status AS "userStatus"
+  `SELECT s.id::text AS id, s.stage, s.csrf_token AS "csrfToken", s.user_id::text AS "userId", s.clinic_id::text AS "clinicId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.idle_timeout_seconds::int AS "idleTimeoutSeconds", u.role, u.name, u.email, u.status AS "userStatus", s.tablet_patient_id::text AS "tabletPatientId"
 FROM sessions s JOIN users u ON u.id = s.user_id
 WHERE s.token_hash = $1::text AND s.kind = 'staff' AND s.revoked_at IS NULL`,
 );
@@ -123,8 +124,14 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
       email: row.email,
       expiresAt: row.expiresAt,
       idleTimeoutSeconds: row.idleTimeoutSeconds,
+      tabletPatientId: row.tabletPatientId,
     },
   };
+}
+
+/** Hand this session's browser to a patient (tablet mode), or take it back (`null`). */
+export async function setTabletPatient(q: Queryable, sessionId: string, patientId: string | null): Promise<void> {
+  await q.update(sessions).set({ tabletPatientId: patientId }).where(eq(sessions.id, sessionId));
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date): Promise<void> {

@@ -5,6 +5,7 @@ import { clearPortalCookie, lookupPatientSession, PORTAL_COOKIE } from '../auth/
 import { lookupSession, revokeSession, SESSION_COOKIE, touchSession } from '../auth/sessions';
 import { can } from '../policy/policy';
 import type { Access } from './access';
+import type { SessionInfo } from './context';
 import type { Deps } from './deps';
 import { AppError } from './errors';
 import { requestMeta, type App } from './route';
@@ -75,6 +76,30 @@ async function refusePatientOnStaffRoute(req: FastifyRequest, deps: Deps): Promi
     await recordAuditStandalone(deps.db, { action: 'access.forbidden', outcome: 'denied', clinicId: found.actor.clinicId, actor: { userId: found.actor.accountId, role: 'patient' }, details: { attempted: 'staff_route', route: req.routeOptions.url ?? '' }, meta: requestMeta(req), at: deps.clock.now() });
     throw new AppError('FORBIDDEN', { detail: 'This page is for clinic staff.' });
   }
+}
+
+/**
+ * Tablet mode: a staff session handed to a patient answers only `tablet` routes, and those under a patient
+ * (`/api/patients/:id/…`) only for that patient. Anything else is refused and audited: someone is trying
+ * to reach past the questionnaires.
+ */
+async function refuseWhileWithPatient(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
+  const url = req.routeOptions.url ?? '';
+  const named = url.startsWith('/api/patients/:id') ? String((req.params as Record<string, unknown> | undefined)?.id ?? '').toLowerCase() : null;
+  if (access.tablet === true && (named === null || named === session.tabletPatientId)) {
+    return;
+  }
+  await recordAuditStandalone(deps.db, {
+    action: 'access.forbidden',
+    outcome: 'denied',
+    clinicId: session.clinicId,
+    actor: { userId: session.userId, role: session.role },
+    ...(session.tabletPatientId === null ? {} : { patientId: session.tabletPatientId }),
+    details: { attempted: access.action, route: url, tabletMode: true },
+    meta: requestMeta(req),
+    at: deps.clock.now(),
+  });
+  throw new AppError('TABLET_LOCKED');
 }
 
 /**
@@ -161,6 +186,9 @@ export function installAuthHook(app: App, deps: Deps): void {
         at: now,
       });
       throw new AppError('FORBIDDEN');
+    }
+    if (session.tabletPatientId !== null) {
+      await refuseWhileWithPatient(req, deps, access, session);
     }
     req.sessionInfo = session;
     if (session.stage === 'active') {

@@ -30,6 +30,8 @@ export interface SessionInfo {
   readonly email: string;
   readonly expiresAt: Date;
   readonly idleTimeoutSeconds: number;
+  /** The patient this browser has been handed to (tablet mode), or null. */
+  readonly tabletPatientId: string | null;
 }
 
 /** A registered clinic device (monitor or gateway) authenticated by its bearer token. */

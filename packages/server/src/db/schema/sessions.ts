@@ -31,6 +31,12 @@ export const sessions = pgTable(
     revokedReason: text('revoked_reason'),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /**
+     * Set while a staff member has handed this browser to a patient to fill in questionnaires ("hand the tablet
+     * to the patient"): the session then reaches only that patient's tablet routes until the staff member
+     * confirms their password to take it back.
+     */
+    tabletPatientId: uuid('tablet_patient_id'),
   },
   (t) => [
     index('sessions_user_idx').on(t.userId),

@@ -26,6 +26,8 @@ export const SessionOut = z.discriminatedUnion('authenticated', [
       demoPassword: z.string().nullable(),
     }),
     abilities: z.array(z.string()),
+    /** Set while this browser has been handed to a patient (tablet mode): show only their questionnaires. */
+    tabletPatientId: z.string().nullable(),
   }),
 ]);
 
@@ -74,6 +76,7 @@ export const sessionRoute = defineRoute({
         demoPassword: clinic.isDemo ? clinic.demoPassword : null,
       },
       abilities: s.stage === 'active' ? abilitiesOf(s.role) : [],
+      tabletPatientId: s.tabletPatientId,
     };
   },
 });

@@ -22,7 +22,7 @@ export const InstrumentOut = z.object({
 export const instrumentRoute = defineRoute({
   method: 'GET',
   url: '/api/instruments/:id',
-  access: { action: 'protocol.read' },
+  access: { action: 'protocol.read', tablet: true },
   summary: 'An instrument definition (items, answer options, bands) as the clinical core scores it, for forms to render',
   description: 'Item wording is included only where the instrument may be reproduced (`wordingReproduced`); otherwise items carry a short name.',
   tags: ['Instruments'],

@@ -10,7 +10,7 @@ import { CrisisLineOut, crisisLineFor } from '../risk/crisis';
 import { acceptedDueKey, loadDue } from './due';
 import { fileResponse } from './file';
 import { DueOut, presentDue, presentResponse, ResponseOut } from './presenters';
-import { tabletExitRoute } from './tablet-exit.route';
+import { tabletExitRoute, tabletHandOverRoute } from './tablet-exit.route';
 
 const Id = z.object({ id: z.uuid() });
 const Answers = z.record(z.string().max(40), z.union([z.number(), z.boolean(), z.null()]));
@@ -61,7 +61,7 @@ const TabletOut = z.object({ firstName: z.string(), due: z.array(DueOut), crisis
 export const tabletRoute = defineRoute({
   method: 'GET',
   url: '/api/patients/:id/tablet',
-  access: { action: 'questionnaire.tablet' },
+  access: { action: 'questionnaire.tablet', tablet: true },
   summary: 'Hand-the-tablet mode: the questionnaires this patient has due (no scores, no other record)',
   tags: ['Questionnaires'],
   schema: { params: Id, response: { 200: TabletOut } },
@@ -77,7 +77,7 @@ export const tabletRoute = defineRoute({
 export const tabletSubmitRoute = defineRoute({
   method: 'POST',
   url: '/api/patients/:id/tablet/questionnaires',
-  access: { action: 'questionnaire.tablet' },
+  access: { action: 'questionnaire.tablet', tablet: true },
   summary: 'The patient completes a due questionnaire on a clinic tablet (filed as source "tablet")',
   description: 'Only questionnaires due for this patient are accepted. The answer tells the tablet whether to show crisis resources; it carries no score.',
   tags: ['Questionnaires'],
@@ -97,4 +97,4 @@ export const tabletSubmitRoute = defineRoute({
   },
 });
 
-export const questionnaireRoutes = [patientQuestionnairesRoute, recordQuestionnaireRoute, tabletRoute, tabletSubmitRoute, tabletExitRoute];
+export const questionnaireRoutes = [patientQuestionnairesRoute, recordQuestionnaireRoute, tabletRoute, tabletSubmitRoute, tabletHandOverRoute, tabletExitRoute];

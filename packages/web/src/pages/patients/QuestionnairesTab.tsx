@@ -2,12 +2,11 @@ import type { PatientDto } from '@ketapath/server/contracts';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { can, type ActiveSession } from '../../api/session';
+import { can, SESSION_KEY, type ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { QuestionnaireForm, type InstrumentDto } from '../../components/questionnaire/QuestionnaireForm';
 import { PortalAccessPanel } from './PortalAccessPanel';
 import { RiskAlertsPanel } from './RiskAlertsPanel';
-import { lockTablet } from '../../lib/tablet-lock';
 
 interface ResponseDto {
   readonly id: string;
@@ -59,7 +58,17 @@ function EnterForm({ patientId, onDone }: { patientId: string; onDone: () => voi
 export function QuestionnairesTab({ session, patient }: { session: ActiveSession; patient: PatientDto }) {
   const qc = useQueryClient();
   const [entering, setEntering] = useState(false);
+  const [handOverError, setHandOverError] = useState<unknown>(null);
   const clinical = can(session, 'questionnaire.read');
+  // The server locks this session to the patient (every tab of this browser) until staff take it back.
+  const handOver = async () => {
+    try {
+      await api.post(`/api/patients/${patient.id}/tablet/hand-over`);
+      await qc.invalidateQueries({ queryKey: SESSION_KEY });
+    } catch (err) {
+      setHandOverError(err);
+    }
+  };
   const q = useQuery({ queryKey: ['questionnaires', patient.id], queryFn: () => api.get<Data>(`/api/patients/${patient.id}/questionnaires`), enabled: clinical });
   const refresh = () => {
     setEntering(false);
@@ -82,9 +91,10 @@ export function QuestionnairesTab({ session, patient }: { session: ActiveSession
             ))}
           </ul>
         ))}
+        {handOverError !== null && <ErrorAlert error={handOverError} />}
         <div className="actions">
           {can(session, 'questionnaire.tablet') && (
-            <button type="button" onClick={() => lockTablet(patient.id)} disabled={clinical && q.data?.due.length === 0}>
+            <button type="button" onClick={() => void handOver()} disabled={clinical && q.data?.due.length === 0}>
               Hand the tablet to the patient
             </button>
           )}

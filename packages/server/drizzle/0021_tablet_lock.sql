@@ -1,0 +1,1 @@
+ALTER TABLE "sessions" ADD COLUMN "tablet_patient_id" uuid;
