@@ -85,7 +85,8 @@ async function refusePatientOnStaffRoute(req: FastifyRequest, deps: Deps): Promi
  */
 async function refuseWhileWithPatient(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
   const url = req.routeOptions.url ?? '';
-  const named = url.startsWith('/api/patients/:id') ? String((req.params as Record<string, unknown> | undefined)?.id ?? '').toLowerCase() : null;
+  const id = (req.params as Record<string, unknown> | undefined)?.id;
+  const named = url.startsWith('/api/patients/:id') ? (typeof id === 'string' ? id.toLowerCase() : '') : null;
   if (access.tablet === true && (named === null || named === session.tabletPatientId)) {
     return;
   }
