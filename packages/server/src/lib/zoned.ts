@@ -42,3 +42,9 @@ export function mondaysBetween(first: string, last: string): string[] {
   }
   return out;
 }
+
+/** The clinic-local weeks touching [from, to): their Mondays and the instants they start (daylight-saving changes exact). */
+export function periodWeeks(from: Date, to: Date, timeZone: string): { mondays: string[]; starts: Date[] } {
+  const mondays = mondaysBetween(localDateOf(from, timeZone), localDateOf(new Date(to.getTime() - 1), timeZone));
+  return { mondays, starts: mondays.map((m) => startOfLocalDay(m, timeZone)) };
+}

@@ -58,6 +58,8 @@ describe('clinic outcome dashboard', () => {
     expect(esk.body.safety.sessions).toBe(2);
     const mine = await as.admin.get(`/api/outcomes/dashboard?${PERIOD}&prescriberId=${users.prescriber.id}`);
     expect(mine.body.patients.inCohort).toBe(6);
+    // Every session's plan is this prescriber's: the one-pass count with plans gives the index counts' figures.
+    expect(mine.body.safety).toEqual((await as.admin.get(`/api/outcomes/dashboard?${PERIOD}`)).body.safety);
     const other = await createStaff(t, clinic, 'prescriber');
     const theirs = await as.admin.get(`/api/outcomes/dashboard?${PERIOD}&prescriberId=${other.id}`);
     expect(theirs.body.patients.inCohort).toBe(0);

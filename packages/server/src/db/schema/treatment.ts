@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { chairs, appointments } from './scheduling';
 import { clinics } from './clinics';
@@ -60,6 +61,9 @@ export const treatmentSessions = pgTable(
     index('treatment_sessions_clinic_state_idx').on(t.clinicId, t.state),
     index('treatment_sessions_patient_idx').on(t.patientId, t.checkedInAt),
     index('treatment_sessions_clinic_dose_idx').on(t.clinicId, t.doseStartedAt),
+    // The outcome dashboard counts sessions from these alone (index-only): per route and week, and per patient.
+    index('treatment_sessions_dashboard_route_idx').on(t.clinicId, t.route, t.doseStartedAt).where(sql`${t.doseStartedAt} IS NOT NULL`),
+    index('treatment_sessions_dashboard_patient_idx').on(t.clinicId, t.patientId, t.doseStartedAt, t.route).where(sql`${t.doseStartedAt} IS NOT NULL`),
   ],
 );
 

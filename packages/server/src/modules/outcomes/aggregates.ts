@@ -1,7 +1,8 @@
 /**
- * The counts behind the outcome dashboard and the public Outcomes section, from four aggregate queries: the
+ * The counts behind the outcome dashboard and the public Outcomes section, from a few aggregate queries: the
  * cohort's (from the maintained per-patient summaries when they can answer the period, otherwise computed from
- * every score), the period's sessions, its adverse events and its blood-pressure alerts. On PostgreSQL the four run side by
+ * every score), the period's sessions (from indexes: by week and route, and the patients), and its adverse events
+ * and blood-pressure alerts. On PostgreSQL they run side by
  * side on separate connections, each in its own read transaction with room to sort and hash in memory; the
  * embedded database has one connection, so there they run in turn.
  */
@@ -9,7 +10,8 @@ import type { ProtocolSettings } from '@ketapath/clinical';
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/types';
 import { cohortAggregates, type CohortFilter, type CohortRow } from './cohort-query';
-import { adverseEventAggregates, bpAlertAggregates, sessionAggregates, type SafetyRow } from './safety-query';
+import { eventAggregates, sessionAggregates, type SafetyRow } from './safety-query';
+import { sessionCountsByWeek, sessionPatients } from './session-counts';
 import { ensureOutcomeSummaries } from './summaries';
 import { summaryAggregates } from './summary-query';
 
@@ -50,13 +52,20 @@ export async function outcomeAggregates(db: Db, input: AggregateInput): Promise<
     }
     return roomy((tx) => cohortAggregates(tx, filter, protocol));
   };
-  const sessions = () => roomy((tx) => sessionAggregates(tx, filter, input.timeZone));
-  const events = () => roomy((tx) => adverseEventAggregates(tx, filter));
-  const alerts = () => roomy((tx) => bpAlertAggregates(tx, filter));
+  // Without a prescriber filter the session counts come from indexes alone, as two queries; with one, from one
+  // pass over the period's sessions and their plans.
+  const sessionQueries = filter.prescriberId === null
+    ? [() => roomy((tx) => sessionCountsByWeek(tx, filter, input.timeZone)), () => roomy((tx) => sessionPatients(tx, filter))]
+    : [() => roomy((tx) => sessionAggregates(tx, filter, input.timeZone))];
+  const safetyQueries = [...sessionQueries, () => roomy((tx) => eventAggregates(tx, filter))];
   if (input.parallel) {
-    const [c, s, e, a] = await Promise.all([cohort(), sessions(), events(), alerts()]);
-    return { cohort: c, safety: [...s, ...e, ...a] };
+    const [c, ...safety] = await Promise.all([cohort(), ...safetyQueries.map((run) => run())]);
+    return { cohort: c, safety: safety.flat() };
   }
   const c = await cohort();
-  return { cohort: c, safety: [...(await sessions()), ...(await events()), ...(await alerts())] };
+  const safety: SafetyRow[] = [];
+  for (const run of safetyQueries) {
+    safety.push(...(await run()));
+  }
+  return { cohort: c, safety };
 }

@@ -116,7 +116,10 @@ export function buildDashboard(input: DashboardInput): DashboardOut {
       patientsWithAdverseEvent: safety.find((r) => r.kind === 'ae_patients')?.n ?? 0,
       patientsWithBpAlert: safety.find((r) => r.kind === 'bp_patients')?.n ?? 0,
       sessionsPerWeek: input.periodDays > 0 ? sessions / (input.periodDays / 7) : null,
-      byRoute: safety.filter((r) => r.kind === 'sessions').map((r) => ({ route: r.key ?? '', label: routeLabel(r.key ?? ''), sessions: r.n })),
+      byRoute: safety
+        .filter((r) => r.kind === 'sessions')
+        .map((r) => ({ route: r.key ?? '', label: routeLabel(r.key ?? ''), sessions: r.n }))
+        .sort((a, b) => b.sessions - a.sessions || a.route.localeCompare(b.route)),
       weeks: safety.filter((r) => r.kind === 'week').map((r) => ({ weekStart: r.key ?? '', sessions: r.n })).sort((a, b) => a.weekStart.localeCompare(b.weekStart)),
       adverseEvents: {
         any: per100(aeTotal),

@@ -3,14 +3,14 @@
  * week, adverse events by term, and sessions with a blood-pressure alert (the clinical core's VITALS_BP_*
  * findings raised at the chair, so the limits are the clinic protocol's).
  *
- * Three queries, so that on PostgreSQL they run side by side: one pass over the period's sessions, and one each
- * over the (far fewer) adverse events and alerts, joined to their sessions to apply the period and filters.
+ * The session counts (here with a prescriber filter, otherwise session-counts.ts) and the event counts are
+ * separate queries, so that on PostgreSQL they run side by side.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { rawRows } from '../../db/raw';
 import type { Queryable } from '../../db/types';
-import { localDateOf, mondaysBetween, startOfLocalDay } from '../../lib/zoned';
 import type { CohortFilter } from './cohort-query';
+import { periodWeeks } from '../../lib/zoned';
 
 export interface SafetyRow {
   readonly kind: 'sessions' | 'patients' | 'ae' | 'ae_sessions' | 'ae_patients' | 'bp' | 'bp_any' | 'bp_patients' | 'week';
@@ -18,7 +18,7 @@ export interface SafetyRow {
   readonly n: number;
 }
 
-type SafetyFilter = Omit<CohortFilter, 'instrument'>;
+export type SafetyFilter = Omit<CohortFilter, 'instrument'>;
 
 /** The period's dosed sessions as `s` (with the prescriber filter joining the plan only when it is set). */
 function sessionsIn(f: SafetyFilter): SQL {
@@ -29,13 +29,14 @@ function sessionsIn(f: SafetyFilter): SQL {
 }
 
 /**
- * Sessions by route and by clinic-local week, and the patients they treated, in one pass. Weeks are counted
- * against their start instants (local Monday midnight, computed here, so daylight-saving changes are exact)
- * rather than by converting every session's time to local time.
+ * Sessions by route and by clinic-local week, and the patients they treated, in one pass over the period's
+ * sessions: for a prescriber filter, which needs each session's plan (session-counts.ts answers the rest from
+ * indexes). Weeks are counted against their start instants (local Monday midnight, computed here, so
+ * daylight-saving changes are exact) rather than by converting every session's time to local time.
  */
 export async function sessionAggregates(q: Queryable, f: SafetyFilter, timeZone: string): Promise<SafetyRow[]> {
-  const mondays = mondaysBetween(localDateOf(f.from, timeZone), localDateOf(new Date(f.to.getTime() - 1), timeZone));
-  const starts = `{${mondays.map((m) => startOfLocalDay(m, timeZone).toISOString()).join(',')}}`;
+  const { mondays, starts: weekStarts } = periodWeeks(f.from, f.to, timeZone);
+  const starts = `{${weekStarts.map((s) => s.toISOString()).join(',')}}`;
   const rows = await rawRows<{ route: string | null; b: number | null; n: number }>(
     q,
     sql`
@@ -67,32 +68,29 @@ UNION ALL SELECT NULL, NULL, NULL, count(*)::int FROM g WHERE patient_id IS NOT 
   ];
 }
 
-/** Adverse events by term, with the sessions and patients that had one, in the period's sessions. */
-export async function adverseEventAggregates(q: Queryable, f: SafetyFilter): Promise<SafetyRow[]> {
+/**
+ * Adverse events by term (with the sessions and patients that had one) and sessions with a blood-pressure alert
+ * (by code, in all, and their patients), in the period's sessions: both kinds of event are matched to their
+ * sessions in one join, so the period's sessions are read once.
+ */
+export async function eventAggregates(q: Queryable, f: SafetyFilter): Promise<SafetyRow[]> {
   return rawRows<SafetyRow>(
     q,
     sql`
-WITH ae AS MATERIALIZED (
-  SELECT a.term, a.session_id, a.patient_id FROM adverse_events a, ${sessionsIn(f)} AND s.id = a.session_id AND a.clinic_id = ${f.clinicId}
+WITH ev AS MATERIALIZED (
+  SELECT e.k, e.key, e.session_id, s.patient_id
+  FROM (
+    SELECT 'ae'::text AS k, a.term AS key, a.session_id FROM adverse_events a WHERE a.clinic_id = ${f.clinicId}
+    UNION ALL
+    SELECT 'bp', al.code, al.session_id FROM session_alerts al WHERE al.clinic_id = ${f.clinicId} AND al.code LIKE 'VITALS\\_BP\\_%'
+  ) e, ${sessionsIn(f)} AND s.id = e.session_id
 )
-SELECT 'ae'::text AS kind, term AS key, count(*)::int AS n FROM ae GROUP BY term
-UNION ALL SELECT 'ae_sessions', NULL, count(DISTINCT session_id)::int FROM ae
-UNION ALL SELECT 'ae_patients', NULL, count(DISTINCT patient_id)::int FROM ae
-`,
-  );
-}
-
-/** Sessions with a blood-pressure alert, by code and in all, and the patients who had one. */
-export async function bpAlertAggregates(q: Queryable, f: SafetyFilter): Promise<SafetyRow[]> {
-  return rawRows<SafetyRow>(
-    q,
-    sql`
-WITH bp AS MATERIALIZED (
-  SELECT al.code, al.session_id, s.patient_id FROM session_alerts al, ${sessionsIn(f)} AND s.id = al.session_id AND al.clinic_id = ${f.clinicId} AND al.code LIKE 'VITALS\\_BP\\_%'
-)
-SELECT 'bp'::text AS kind, code AS key, count(DISTINCT session_id)::int AS n FROM bp GROUP BY code
-UNION ALL SELECT 'bp_any', NULL, count(DISTINCT session_id)::int FROM bp
-UNION ALL SELECT 'bp_patients', NULL, count(DISTINCT patient_id)::int FROM bp
+SELECT 'ae'::text AS kind, key, count(*)::int AS n FROM ev WHERE k = 'ae' GROUP BY key
+UNION ALL SELECT 'ae_sessions', NULL, count(DISTINCT session_id)::int FROM ev WHERE k = 'ae'
+UNION ALL SELECT 'ae_patients', NULL, count(DISTINCT patient_id)::int FROM ev WHERE k = 'ae'
+UNION ALL SELECT 'bp', key, count(DISTINCT session_id)::int FROM ev WHERE k = 'bp' GROUP BY key
+UNION ALL SELECT 'bp_any', NULL, count(DISTINCT session_id)::int FROM ev WHERE k = 'bp'
+UNION ALL SELECT 'bp_patients', NULL, count(DISTINCT patient_id)::int FROM ev WHERE k = 'bp'
 `,
   );
 }

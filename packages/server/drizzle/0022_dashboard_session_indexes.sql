@@ -1,0 +1,2 @@
+CREATE INDEX "treatment_sessions_dashboard_route_idx" ON "treatment_sessions" USING btree ("clinic_id","route","dose_started_at") WHERE "treatment_sessions"."dose_started_at" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX "treatment_sessions_dashboard_patient_idx" ON "treatment_sessions" USING btree ("clinic_id","patient_id","dose_started_at","route") WHERE "treatment_sessions"."dose_started_at" IS NOT NULL;
