@@ -27,7 +27,9 @@ import {
 import type { Tx } from '../../db/types';
 import type { Deps } from '../../http/deps';
 import { localDateOf } from '../../lib/zoned';
-import { invalidateOutcomeSummaries } from '../outcomes/summaries';
+import { ensureOutcomeSummaries, invalidateOutcomeSummaries } from '../outcomes/summaries';
+import { loadClinic } from '../clinic/load';
+import { clinicProtocol } from '../protocol/load';
 
 export const HISTORY_MARK = 'Demo history (synthetic)';
 const DAY = 86_400_000;
@@ -213,4 +215,6 @@ export async function seedDemoOutcomeHistory(deps: Deps, clinicId: string): Prom
         .where(inArray(treatmentSessions.id, ids.slice(k, k + 800)));
     }
   });
+  // Build the demo clinic's outcome summaries now, so its first dashboard or public page does not wait for them.
+  await ensureOutcomeSummaries(deps.db, clinicId, clinicProtocol(await loadClinic(deps.db, clinicId)).protocol, deps.clock.now());
 }
