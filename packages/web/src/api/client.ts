@@ -33,6 +33,14 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+const tabletListeners = new Set<() => void>();
+
+/** Called when the server says this session has been handed to a patient (from another tab), so the app shows the tablet view. */
+export function onTabletLocked(listener: () => void): () => void {
+  tabletListeners.add(listener);
+  return () => tabletListeners.delete(listener);
+}
+
 /** Called when the server says the session is gone, so the app can return to sign-in. */
 export function onSessionLost(listener: (code: string) => void): () => void {
   sessionListeners.add(listener);
@@ -60,6 +68,11 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
     if (res.status === 401 && (err.code === 'UNAUTHENTICATED' || err.code === 'SESSION_EXPIRED')) {
       for (const l of sessionListeners) {
         l(err.code);
+      }
+    }
+    if (res.status === 403 && err.code === 'TABLET_LOCKED') {
+      for (const l of tabletListeners) {
+        l();
       }
     }
     throw err;

@@ -41,3 +41,6 @@ export function timeZones(current?: string): string[] {
 export function todayIn(timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
+
+/** How a questionnaire response reached the chart (its `source`). */
+export const RESPONSE_SOURCE_LABELS: Readonly<Record<string, string>> = { portal: 'Patient portal', tablet: 'Clinic tablet', clinician: 'Entered by staff', session: 'At the chair', import: 'Imported' };

@@ -12,12 +12,11 @@
  *   exclusively, a refresh takes it shared, so a rebuild never overwrites a newer refresh.
  */
 import { createHash } from 'node:crypto';
-import { resolveProtocol, type ProtocolSettings } from '@ketapath/clinical';
+import type { ProtocolSettings } from '@ketapath/clinical';
 import { eq, sql } from 'drizzle-orm';
 import { outcomeSummaryState } from '../../db/schema';
 import type { Db, Queryable } from '../../db/types';
 import type { Deps } from '../../http/deps';
-import { loadClinic } from '../clinic/load';
 import { outcomeFactsCtes } from './facts-sql';
 import { OUTCOME_INSTRUMENTS } from './schemas';
 import { scoreThresholds } from './thresholds';
@@ -53,18 +52,19 @@ FROM cohort c LEFT JOIN per p USING (patient_id) LEFT JOIN relapse r USING (pati
   }
 }
 
-/** Recompute one patient's summaries, in the caller's transaction, if the clinic's summaries are in use and current. */
-export async function refreshPatientOutcomes(tx: Queryable, clinicId: string, patientId: string): Promise<void> {
+/**
+ * Recompute one patient's summaries, in the caller's transaction, if the clinic's summaries are in use and were
+ * computed with `protocol`'s rules (the clinic's protocol, which every caller has already resolved).
+ */
+export async function refreshPatientOutcomes(tx: Queryable, clinicId: string, patientId: string, protocol: ProtocolSettings): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock_shared(${clinicLock(clinicId)})`);
   const [state] = await tx.select({ rulesKey: outcomeSummaryState.rulesKey }).from(outcomeSummaryState).where(eq(outcomeSummaryState.clinicId, clinicId));
   if (state === undefined) {
     return; // never built: the first dashboard builds them all
   }
-  const resolved = resolveProtocol((await loadClinic(tx, clinicId)).protocolOverrides ?? {});
-  if (!resolved.ok || state.rulesKey !== outcomeRulesKey(resolved.protocol)) {
-    return; // the rules changed (or are being corrected): the next dashboard rebuilds them all
+  if (state.rulesKey !== outcomeRulesKey(protocol)) {
+    return; // the rules changed: the rebuild under way (or the next dashboard) recomputes them all
   }
-  const protocol = resolved.protocol;
   await tx.execute(sql`SELECT pg_advisory_xact_lock(${patientLock(patientId)})`);
   await writeSummaries(tx, clinicId, protocol, [patientId]);
 }

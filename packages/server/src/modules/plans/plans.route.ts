@@ -138,7 +138,7 @@ export const signPlanRoute = defineRoute({
         })
         .returning();
       const r = inserted as typeof treatmentPlans.$inferSelect;
-      await refreshPatientOutcomes(tx, me.clinicId, p.id);
+      await refreshPatientOutcomes(tx, me.clinicId, p.id, facts.protocol);
       await recordAudit(tx, { action: 'plan.signed', outcome: 'success', clinicId: me.clinicId, actor: me, resourceType: 'treatment_plan', resourceId: r.id, patientId: p.id, details: { route: r.route, version: r.version, signature: method }, meta, at: now });
       return r;
     });

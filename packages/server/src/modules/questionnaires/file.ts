@@ -77,7 +77,7 @@ export async function fileResponse(tx: Tx, deps: Deps, input: FileInput): Promis
   if (inserted.length === 0) {
     throw conflict('This questionnaire was already completed. Refresh to see what is still due.');
   }
-  await refreshPatientOutcomes(tx, input.clinic.id, input.patient.id);
+  await refreshPatientOutcomes(tx, input.clinic.id, input.patient.id, protocol);
   const signal = suicideRiskSignal(result);
   await recordAudit(tx, {
     action: 'questionnaire.filed',

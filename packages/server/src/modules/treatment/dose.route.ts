@@ -90,7 +90,7 @@ export const startDoseRoute = defineRoute({
         stoppedAt: instant && !esk ? startedAt : null,
       });
       let row = await applyTransition(tx, locked, { to: 'dosing', actor: me, meta, now, set: { dose: stored, doseStartedAt: startedAt, weightKg }, details: { doseMg, changedFromPlan: changed, overrides: needs.length } });
-      await refreshPatientOutcomes(tx, me.clinicId, locked.patientId);
+      await refreshPatientOutcomes(tx, me.clinicId, locked.patientId, clinicProtocol(b.clinic).protocol);
       if (instant) {
         row = await applyTransition(tx, row, { to: 'monitoring', actor: me, meta, now, set: { doseEndedAt: startedAt } });
       }

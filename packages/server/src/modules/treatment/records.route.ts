@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { adverseEventTerm, checkAdverseEvent, scoreInstrument } from '@ketapath/clinical';
 import { recordAudit } from '../../audit/record';
-import { adverseEvents, patients, sessionAlerts, sessionAssessments } from '../../db/schema';
-import type { Db } from '../../db/types';
+import { adverseEvents, sessionAlerts, sessionAssessments } from '../../db/schema';
 import { AppError, conflict } from '../../http/errors';
 import { defineRoute } from '../../http/route';
 import { presentFinding } from '../../lib/findings';
@@ -10,6 +9,7 @@ import { clinicProtocol } from '../protocol/load';
 import { loadClinic } from '../clinic/load';
 import { acceptedDueKey, loadDue } from '../questionnaires/due';
 import { fileResponse } from '../questionnaires/file';
+import { loadPatient } from '../patients/repo';
 import { notifyBoard } from './board-notify';
 import { sessionView } from './load-view';
 import { loadSession, lockSession, type SessionRow } from './repo';
@@ -19,11 +19,6 @@ import { and, desc, eq, lte } from 'drizzle-orm';
 
 /** Patient questionnaires among the chair's assessments (the rest are observations of the session itself). */
 const FILED_TO_CHART: ReadonlySet<string> = new Set(['phq9', 'cssrs_screener', 'gad7', 'urinary_screen', 'misuse_check']);
-
-async function chartPatient(db: Db, clinicId: string, patientId: string) {
-  const [p] = await db.select({ id: patients.id, legalFirstName: patients.legalFirstName, legalLastName: patients.legalLastName, preferredName: patients.preferredName, mrn: patients.mrn }).from(patients).where(and(eq(patients.id, patientId), eq(patients.clinicId, clinicId)));
-  return p;
-}
 
 const OPEN = (s: SessionRow): void => {
   if (s.signedAt !== null || s.state === 'cancelled' || s.state === 'no_show') {
@@ -48,7 +43,7 @@ export const assessmentRoute = defineRoute({
     const { protocol } = clinicProtocol(clinic);
     // A patient questionnaire scored at the chair is also filed to the chart: it counts for outcomes, fulfils
     // what was due and, like any other, raises a suicide-risk alert when it calls for one.
-    const patient = FILED_TO_CHART.has(body.instrument) ? await chartPatient(deps.db, me.clinicId, s.patientId) : undefined;
+    const patient = FILED_TO_CHART.has(body.instrument) ? await loadPatient(deps, me, meta, s.patientId) : undefined;
     const due = patient === undefined ? [] : await loadDue(deps.db, clinic, s.patientId, now);
     let baselineTotal: number | undefined;
     if (body.instrument === 'cadss' && s.doseStartedAt !== null && takenAt > s.doseStartedAt) {

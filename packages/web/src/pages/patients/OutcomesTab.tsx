@@ -5,7 +5,7 @@ import { api } from '../../api/client';
 import type { ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ScoreChart } from '../../components/outcomes/ScoreChart';
-import { formatDate } from '../../lib/format';
+import { formatDate, RESPONSE_SOURCE_LABELS } from '../../lib/format';
 
 type Series = PatientOutcomesDto['series'][number];
 
@@ -98,7 +98,7 @@ export function OutcomesTab({ session, patient }: { session: ActiveSession; pati
                       <tr key={p.at}>
                         <td>{formatDate(p.at, tz)}</td>
                         <td>{p.total}</td>
-                        <td>{p.source === 'portal' ? 'by the patient (portal)' : p.source === 'tablet' ? 'by the patient (clinic tablet)' : p.source === 'session' ? 'at the chair' : 'by staff'}</td>
+                        <td>{RESPONSE_SOURCE_LABELS[p.source] ?? p.source}</td>
                       </tr>
                     ))}
                   </tbody>

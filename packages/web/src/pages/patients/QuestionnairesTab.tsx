@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { QuestionnaireForm, type InstrumentDto } from '../../components/questionnaire/QuestionnaireForm';
 import { PortalAccessPanel } from './PortalAccessPanel';
 import { RiskAlertsPanel } from './RiskAlertsPanel';
+import { RESPONSE_SOURCE_LABELS } from '../../lib/format';
 
 interface ResponseDto {
   readonly id: string;
@@ -24,7 +25,6 @@ interface Data {
   readonly responses: readonly ResponseDto[];
 }
 
-const SOURCE: Record<string, string> = { portal: 'Patient portal', tablet: 'Clinic tablet', clinician: 'Entered by staff', session: 'At the chair', import: 'Imported' };
 const ENTERABLE = [
   ['phq9', 'PHQ-9'],
   ['gad7', 'GAD-7'],
@@ -130,7 +130,7 @@ export function QuestionnairesTab({ session, patient }: { session: ActiveSession
                     <td>{r.total === null || r.riskLevel !== null ? (r.riskLevel ?? '—') : <>{r.total}{r.maxScore !== null && <span className="muted">/{r.maxScore}</span>}</>}</td>
                     <td>{r.band ?? '—'}</td>
                     <td>{r.flags.length === 0 ? '—' : r.flags.map((f) => <span key={f.code} className={`badge ${f.severity === 'stop' || f.code.startsWith('PHQ9_ITEM9') ? 'danger' : 'warn'}`} title={f.message}>{f.message}</span>)}</td>
-                    <td>{SOURCE[r.source] ?? r.source}</td>
+                    <td>{RESPONSE_SOURCE_LABELS[r.source] ?? r.source}</td>
                   </tr>
                 ))}
               </tbody>

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { patientKeys } from '../../api/patient-hooks';
 import { useSession } from '../../api/session';
+import { ConsentText } from '../../components/ConsentText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SignaturePad, type SignaturePadHandle } from '../../components/SignaturePad';
@@ -100,21 +101,7 @@ export function SignConsentPage({ patient }: { patient: PatientDto }) {
           {patient.displayName} · form version {t.current.version}
         </p>
         <h1>{c.title}</h1>
-        <p>{c.intro}</p>
-        {c.sections.map((s) => (
-          <section key={s.heading}>
-            <h2>{s.heading}</h2>
-            {s.paragraphs.map((p, i) => (
-              <p key={i}>{p}</p>
-            ))}
-          </section>
-        ))}
-        <h2>Sources</h2>
-        <ul className="sources">
-          {c.sources.map((s) => (
-            <li key={s}>{s}</li>
-          ))}
-        </ul>
+        <ConsentText content={c} />
         <div ref={(el) => {
           if (el !== null && el.parentElement !== null && el.parentElement.scrollHeight <= el.parentElement.clientHeight + 40) {
             setReadToEnd(true);

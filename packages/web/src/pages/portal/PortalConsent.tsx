@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
+import { ConsentText } from '../../components/ConsentText';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { SignaturePad, type SignaturePadHandle } from '../../components/SignaturePad';
@@ -75,21 +76,7 @@ export function PortalConsent() {
           <strong>What changed:</strong> {c.changeSummary}
         </p>
       )}
-      <p>{c.content.intro}</p>
-      {c.content.sections.map((s) => (
-        <section key={s.heading}>
-          <h2>{s.heading}</h2>
-          {s.paragraphs.map((p, i) => (
-            <p key={i}>{p}</p>
-          ))}
-        </section>
-      ))}
-      <h2>Sources</h2>
-      <ul className="sources">
-        {c.content.sources.map((s) => (
-          <li key={s}>{s}</li>
-        ))}
-      </ul>
+      <ConsentText content={c.content} />
       <section aria-label="Signature">
         <ErrorAlert error={error} />
         <label className="check">
