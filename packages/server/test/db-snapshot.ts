@@ -6,7 +6,7 @@ import type { Db } from '../src/db/types';
  * Tables whose rows change as a side effect of any request (audit, throttling, session activity) or hold only
  * data derived from other tables (the outcome summaries, built when a dashboard is first read).
  */
-const VOLATILE = new Set(['audit_events', 'audit_chain_heads', 'login_attempts', 'outcome_summary_state', 'patient_outcome_summaries']);
+const VOLATILE = new Set(['audit_events', 'audit_chain_heads', 'login_attempts', 'outcome_summary_state', 'patient_outcome_summaries', 'patient_dose_spans']);
 const VOLATILE_COLUMNS: Record<string, string[]> = { sessions: ['last_seen_at'] };
 
 /** A fingerprint of every domain table: equal fingerprints mean no domain row was added, changed or removed. */

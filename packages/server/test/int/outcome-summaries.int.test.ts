@@ -32,7 +32,7 @@ describe('outcome summaries', () => {
     expect(await state(clinic.id)).toBeUndefined();
     const live = await as.prescriber.get(`/api/outcomes/dashboard?${LIVE}`);
     expect(live.status).toBe(200);
-    expect(await state(clinic.id)).toBeUndefined(); // a past period never needs them
+    expect(await state(clinic.id)).toBeDefined(); // any period counts its patients from the dose spans
     const fast = await as.prescriber.get(`/api/outcomes/dashboard?${SUMMARY}`);
     expect(fast.status).toBe(200);
     expect(await state(clinic.id)).toBeDefined();
@@ -88,5 +88,29 @@ describe('outcome summaries', () => {
     // The live query leaves the later score out: P2 is still a non-responder at 14.
     expect(res.body.rates.overall.response).toMatchObject({ successes: 2, n: 4 });
     expect(res.body.rates.overall.remission).toMatchObject({ successes: 2, n: 4 });
+  });
+
+  it('count the patients treated in any period from their dose spans, as a pass over the sessions does', async () => {
+    const { users, as } = await fixedCohort(t);
+    // Doses (local dates): P1 IV 5, 8, 12 Jan; P2 IV 6, 9 Jan; P3 Esk 5 Jan; P4 Esk 10 Jan; P5 IV 7 Jan; P7 IV 8 Jan; P6 IV 15 Dec.
+    const cases: [string, number][] = [
+      ['from=2026-01-06&to=2026-01-07', 2], // P2, P5: P1's doses lie either side of the period, none in it
+      ['from=2026-01-09&to=2026-01-11', 2], // P2, P4 (P1 again either side)
+      ['from=2026-01-09&to=2026-01-11&route=esketamine_nasal', 1],
+      ['from=2026-01-09&to=2026-01-11&route=iv', 1],
+      ['from=2026-01-08&to=2026-01-08', 2], // P1, P7
+      ['from=2026-01-12&to=2026-01-12', 1], // P1's last dose
+      ['from=2026-01-13&to=2026-06-30', 0],
+      ['from=2025-12-01&to=2026-12-31', 7],
+      ['from=2025-12-01&to=2026-12-31&route=iv', 5],
+    ];
+    for (const [q, patients] of cases) {
+      const fromSpans = await as.prescriber.get(`/api/outcomes/dashboard?${q}`);
+      expect(fromSpans.status).toBe(200);
+      expect(fromSpans.body.safety.patients, q).toBe(patients);
+      // With a prescriber filter the sessions are counted in one pass over the period's sessions instead.
+      const fromSessions = await as.prescriber.get(`/api/outcomes/dashboard?${q}&prescriberId=${users.prescriber.id}`);
+      expect(fromSessions.body.safety, q).toEqual(fromSpans.body.safety);
+    }
   });
 });

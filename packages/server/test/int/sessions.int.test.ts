@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditEvents, csLedgerEntries, patientOutcomeSummaries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
+import { auditEvents, csLedgerEntries, patientDoseSpans, patientOutcomeSummaries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
 import { runEscalation } from '../../src/modules/treatment';
 import type { Agent } from '../agent';
 import { addChairs, clinicWithStaff, readyPatient, TEST_PASSWORD } from '../factories';
@@ -105,7 +105,10 @@ describe('treatment session (IV)', () => {
     // The first dose puts the patient in the outcome summaries at once, with the questionnaire before it as baseline.
     const summary = await t.deps.db.select().from(patientOutcomeSummaries).where(and(eq(patientOutcomeSummaries.patientId, patientId), eq(patientOutcomeSummaries.instrument, 'phq9')));
     expect(summary).toMatchObject([{ route: 'iv', baseline: 3, latest: null }]);
-    expect((await as.prescriber.get('/api/outcomes/dashboard')).body.patients).toMatchObject({ inCohort: 1, withBaseline: 1 });
+    const dashboard = (await as.prescriber.get('/api/outcomes/dashboard')).body;
+    expect(dashboard.patients).toMatchObject({ inCohort: 1, withBaseline: 1 });
+    expect(dashboard.safety).toMatchObject({ sessions: 1, patients: 1 }); // and in the dose spans the patients treated are counted from
+    expect(await t.deps.db.select({ route: patientDoseSpans.route }).from(patientDoseSpans).where(eq(patientDoseSpans.patientId, patientId))).toEqual([{ route: 'iv' }]);
     const chart = (await as.nurse.get(`/api/patients/${patientId}/questionnaires`)).body;
     expect(chart.responses).toEqual([expect.objectContaining({ instrumentId: 'phq9', source: 'session', total: 3 })]);
     expect(s.dose.weightKg).toBe(72);

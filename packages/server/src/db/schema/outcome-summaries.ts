@@ -51,3 +51,26 @@ export const outcomeSummaryState = pgTable('outcome_summary_state', {
   rulesKey: text('rules_key').notNull(),
   builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Derived data, like the summaries above and kept with them: each patient's first and last dosed session per
+ * route, from which the dashboard counts the patients treated in a period without visiting every session
+ * (a patient whose first dose is before the period and last after it is checked against the sessions).
+ */
+export const patientDoseSpans = pgTable(
+  'patient_dose_spans',
+  {
+    clinicId: uuid('clinic_id')
+      .notNull()
+      .references(() => clinics.id),
+    patientId: uuid('patient_id')
+      .notNull()
+      .references(() => patients.id),
+    route: text('route').notNull(),
+    firstDoseAt: timestamp('first_dose_at', { withTimezone: true }).notNull(),
+    lastDoseAt: timestamp('last_dose_at', { withTimezone: true }).notNull(),
+  },
+  // The dashboard's index (clinic, last dose) INCLUDE (first dose, route, patient) is written by hand in
+  // migration 0023, since the schema builder cannot declare INCLUDE columns.
+  (t) => [primaryKey({ columns: [t.patientId, t.route] })],
+);

@@ -61,7 +61,9 @@ export const treatmentSessions = pgTable(
     index('treatment_sessions_clinic_state_idx').on(t.clinicId, t.state),
     index('treatment_sessions_patient_idx').on(t.patientId, t.checkedInAt),
     index('treatment_sessions_clinic_dose_idx').on(t.clinicId, t.doseStartedAt),
-    // The outcome dashboard counts sessions from these alone (index-only): per route and week, and per patient.
+    // The outcome dashboard counts sessions from these alone (index-only): per route and week, and a patient's in a
+    // period. Its adverse events and alerts are matched to sessions through treatment_sessions_dashboard_id_idx
+    // (clinic, id) INCLUDE (dose start, route, patient), written by hand in migration 0023 (INCLUDE columns).
     index('treatment_sessions_dashboard_route_idx').on(t.clinicId, t.route, t.doseStartedAt).where(sql`${t.doseStartedAt} IS NOT NULL`),
     index('treatment_sessions_dashboard_patient_idx').on(t.clinicId, t.patientId, t.doseStartedAt, t.route).where(sql`${t.doseStartedAt} IS NOT NULL`),
   ],

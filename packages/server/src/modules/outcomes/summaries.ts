@@ -1,7 +1,8 @@
 /**
  * The per-patient outcome summaries (patient_outcome_summaries): the facts of facts-sql.ts computed over every
- * score filed so far, one row per treated patient and outcome instrument. They are derived data, so they are
- * kept current rather than trusted blindly:
+ * score filed so far, one row per treated patient and outcome instrument; and with them each patient's first
+ * and last dose per route (patient_dose_spans). They are derived data, so they are kept current rather than
+ * trusted blindly:
  *
  * - `refreshPatientOutcomes` recomputes one patient's rows in the caller's transaction; it runs wherever a
  *   score is filed, a plan signed or a dose started. A per-patient lock makes concurrent refreshes of one
@@ -22,7 +23,7 @@ import { OUTCOME_INSTRUMENTS } from './schemas';
 import { scoreThresholds } from './thresholds';
 
 /** Raise when the summary's definition changes, so every clinic's rows are rebuilt on the next dashboard. */
-const SUMMARY_VERSION = 1;
+const SUMMARY_VERSION = 2; // 2: with the dose spans
 
 /** A fingerprint of everything the summaries depend on besides the data. */
 export function outcomeRulesKey(protocol: ProtocolSettings): string {
@@ -41,7 +42,14 @@ const patientLock = (patientId: string) => sql`hashtextextended(${`outcomes:pati
 /** Replace the summary rows of some patients (or of the whole clinic) with freshly computed ones. */
 async function writeSummaries(q: Queryable, clinicId: string, protocol: ProtocolSettings, patientIds: readonly string[] | null): Promise<void> {
   const ids = patientIds === null ? null : `{${patientIds.join(',')}}`;
-  await q.execute(sql`DELETE FROM patient_outcome_summaries WHERE clinic_id = ${clinicId}${ids === null ? sql`` : sql` AND patient_id = ANY(${ids}::uuid[])`}`);
+  const only = ids === null ? sql`` : sql` AND patient_id = ANY(${ids}::uuid[])`;
+  await q.execute(sql`DELETE FROM patient_outcome_summaries WHERE clinic_id = ${clinicId}${only}`);
+  await q.execute(sql`DELETE FROM patient_dose_spans WHERE clinic_id = ${clinicId}${only}`);
+  await q.execute(sql`
+INSERT INTO patient_dose_spans (clinic_id, patient_id, route, first_dose_at, last_dose_at)
+SELECT clinic_id, patient_id, route, min(dose_started_at), max(dose_started_at)
+FROM treatment_sessions WHERE clinic_id = ${clinicId} AND dose_started_at IS NOT NULL${only}
+GROUP BY clinic_id, patient_id, route`);
   for (const instrument of OUTCOME_INSTRUMENTS) {
     const ctes = outcomeFactsCtes({ clinicId, instrument, protocol, upto: null, patientIds }, sql`true`);
     await q.execute(sql`
