@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addChairs, clinicWithStaff, readyPatient } from '../factories';
 import { createTestApp, TestClock, type TestApp } from '../harness';
+import { dosedViaApi } from '../session-fixtures';
 
 let t: TestApp;
 // Mon 30 Nov 2026, 09:00 in New York.
@@ -12,6 +13,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
+
+/** The app on a real port (once per file: the board stream needs real HTTP). */
+let address: string | undefined;
+const listening = async (): Promise<string> => (address ??= await t.app.listen({ port: 0, host: '127.0.0.1' }));
 
 const at = (min: number): string => new Date(START.getTime() + min * 60_000).toISOString();
 
@@ -29,7 +34,7 @@ describe('monitoring board: acknowledged alerts', () => {
     expect(appt.status, JSON.stringify(appt.body)).toBe(201);
     const sessionId = (await as.front_desk.post(`/api/appointments/${appt.body.id}/check-in`)).body.session.id as string;
 
-    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const address = await listening();
     const abort = new AbortController();
     try {
       const res = await fetch(`${address}/api/board/stream`, { headers: { cookie: as.front_desk.cookie ?? '' }, signal: abort.signal });
@@ -77,7 +82,65 @@ describe('monitoring board: acknowledged alerts', () => {
       expect(later?.alerts.find((a) => a.id === urgent?.id)).toBeUndefined();
     } finally {
       abort.abort();
-      await t.app.close().catch(() => undefined);
+    }
+  });
+
+  it('moves a tile\'s "next due" on as soon as a reading fulfils it, and not for readings between checks', async () => {
+    t.clock.set(START);
+    const { as } = await clinicWithStaff(t);
+    const { sessionId } = await dosedViaApi(as, START);
+    const address = await listening();
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`${address}/api/board/stream`, { headers: { cookie: as.front_desk.cookie ?? '' }, signal: abort.signal });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      /** The next event of any kind. */
+      const nextEvent = async (): Promise<{ event: string; data: Record<string, unknown> }> => {
+        for (;;) {
+          const m = /event: (\w+)\ndata: (.*)\n\n/.exec(buffer);
+          if (m !== null) {
+            buffer = buffer.slice(m.index + m[0].length);
+            return { event: m[1] ?? '', data: JSON.parse(m[2] ?? '{}') as Record<string, unknown> };
+          }
+          const chunk = await reader.read();
+          if (chunk.done) {
+            throw new Error('stream ended');
+          }
+          buffer += decoder.decode(chunk.value);
+        }
+      };
+      type DueTile = { sessionId: string; nextDue: { label: string; dueAt: string } | null; readingWindow: { from: string | null; to: string | null } | null };
+      const snap = await nextEvent();
+      expect(snap.event).toBe('snapshot');
+      const tile = (snap.data.tiles as DueTile[]).find((x) => x.sessionId === sessionId);
+      // The pre-dose reading fulfilled the first check; the next is during the infusion, its window opening halfway there.
+      expect(tile?.nextDue?.label).toMatch(/during infusion/);
+      const dueAt = Date.parse(tile?.nextDue?.dueAt ?? '');
+      const from = Date.parse(tile?.readingWindow?.from ?? '');
+      expect(from).toBeGreaterThan(START.getTime() + 60_000);
+      expect(from).toBeLessThan(dueAt);
+
+      // A reading before the window only travels as its delta.
+      const post = (atMs: number) => as.nurse.post(`/api/sessions/${sessionId}/vitals`, { readings: [{ clientId: `r-${randomUUID()}`, takenAt: new Date(atMs).toISOString(), systolic: 130, diastolic: 80, heartRate: 75, spo2: 98 }] });
+      t.clock.set(new Date(START.getTime() + 60_000));
+      expect((await post(START.getTime() + 60_000)).status).toBe(200);
+      expect((await nextEvent()).event).toBe('vitals');
+      await new Promise((r) => setTimeout(r, 400));
+      // The reading at the due time fulfils the check: the tile comes at once with the following one.
+      t.clock.set(new Date(dueAt));
+      await as.front_desk.post('/api/auth/keepalive');
+      expect((await post(dueAt)).status).toBe(200);
+      expect((await nextEvent()).event).toBe('vitals');
+      const moved = await nextEvent();
+      expect(moved.event).toBe('tile');
+      const after = moved.data as unknown as DueTile;
+      expect(after.sessionId).toBe(sessionId);
+      expect(Date.parse(after.nextDue?.dueAt ?? '')).toBeGreaterThan(dueAt);
+      expect(Date.parse(after.readingWindow?.from ?? '')).toBeGreaterThan(dueAt);
+    } finally {
+      abort.abort();
     }
   });
 });

@@ -1,12 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEvents, csLedgerEntries, patientDoseSpans, patientOutcomeSummaries, sessionAlerts, treatmentSessions, vitalReadings } from '../../src/db/schema';
 import { runEscalation } from '../../src/modules/treatment';
 import type { Agent } from '../agent';
-import { addChairs, clinicWithStaff, readyPatient, TEST_PASSWORD } from '../factories';
+import { clinicWithStaff, TEST_PASSWORD } from '../factories';
 import { createTestApp, TestClock, type TestApp } from '../harness';
 import { receive, stockedClinic } from '../ledger-fixtures';
+import { chairPhq9, checkedIn as checkedInAt, goodAnswers, readingAt, type As } from '../session-fixtures';
 
 let t: TestApp;
 // Mon 30 Nov 2026, 09:00 in New York.
@@ -19,9 +19,7 @@ afterAll(async () => {
 });
 
 const at = (min: number): string => new Date(START.getTime() + min * 60_000).toISOString();
-const reading = (min: number, v: Record<string, number>) => ({ clientId: `r-${randomUUID()}`, takenAt: at(min), ...v });
-
-type As = Awaited<ReturnType<typeof clinicWithStaff>>['as'];
+const reading = (min: number, v: Record<string, number>) => readingAt(START, min, v);
 
 /** Move the clock to `min` minutes after the start in 10-minute steps, with every user's tab keeping its session alive. */
 async function tick(as: As, min: number): Promise<void> {
@@ -35,38 +33,9 @@ async function tick(as: As, min: number): Promise<void> {
   }
 }
 
-/** A patient checked in to a treatment appointment of `route`, returning the session id. */
-async function checkedIn(as: As, route: string, patient: Record<string, unknown> = {}): Promise<{ sessionId: string; patientId: string }> {
-  const [chair] = await addChairs(as.admin, [`Chair ${randomUUID().slice(0, 4)}`]);
-  const p = await readyPatient(as, route, '2026-11-30', patient);
-  const types = (await as.front_desk.get('/api/scheduling/resources')).body.types;
-  const type = types.find((x: { code: string }) => x.code === (route === 'iv' ? 'iv_session' : 'esketamine_session'));
-  const appt = await as.front_desk.post('/api/appointments', { patientId: p.id, typeId: type.id, startsAt: at(0), chairId: chair });
-  expect(appt.status, JSON.stringify(appt.body)).toBe(201);
-  const ci = await as.front_desk.post(`/api/appointments/${appt.body.id}/check-in`);
-  expect(ci.status, JSON.stringify(ci.body)).toBe(200);
-  expect(ci.body.session.state).toBe('checked_in');
-  return { sessionId: ci.body.session.id, patientId: p.id };
-}
-
-const GOOD_ANSWERS = {
-  lastFoodAt: at(-180),
-  lastLiquidsAt: at(-60),
-  nasalMedicationAt: null,
-  escortConfirmed: true,
-  noDrivingAcknowledged: true,
-  pregnant: false,
-  baselineLiverTestsDone: true,
-  prescriberOnSite: true,
-  pulseOximeterOnSite: true,
-  concomitantMedications: { benzodiazepines: false, nonBenzodiazepineSedativeHypnotics: false, psychostimulants: false, maois: false, opioids: false },
-  weightKg: 72,
-};
-
-async function phq9(nurse: Agent, sessionId: string): Promise<void> {
-  const r = await nurse.post(`/api/sessions/${sessionId}/assessments`, { instrument: 'phq9', answers: { q1: 1, q2: 1, q3: 0, q4: 1, q5: 0, q6: 0, q7: 0, q8: 0, q9: 0 }, takenAt: at(-5) });
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-}
+const checkedIn = (as: As, route: string, patient: Record<string, unknown> = {}) => checkedInAt(as, route, START, patient);
+const GOOD_ANSWERS = goodAnswers(START);
+const phq9 = (nurse: Agent, sessionId: string) => chairPhq9(nurse, sessionId, START);
 
 describe('treatment session (IV)', () => {
   it('runs from check-in to a signed note, with a hypertensive reading raising an alert that is acknowledged', async () => {

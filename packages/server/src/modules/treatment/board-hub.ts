@@ -27,6 +27,18 @@ export const RESNAPSHOT_MS = 60_000;
 
 export const sseFrame = (m: BoardMessage): string => `event: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`;
 
+/**
+ * True when one of `readings` changes the tile's "next due": taken in the window of its next scheduled vital-sign
+ * check (which it fulfils), or after it (that check was missed meanwhile and the tile is already behind).
+ */
+export function readingMovesNextDue(window: TileOut['readingWindow'], readings: readonly { readonly takenAt: string }[]): boolean {
+  if (window === null) {
+    return false;
+  }
+  const from = window.from === null ? -Infinity : Date.parse(window.from);
+  return readings.some((r) => Date.parse(r.takenAt) >= from);
+}
+
 /** A snapshot load of one clinic: `seq` orders its start against subscriptions and requests. */
 interface Load {
   readonly seq: number;
@@ -46,6 +58,12 @@ class BoardHub {
   /** Orders subscriptions, requests and snapshot starts (a snapshot serves only who asked before it started). */
   private seq = 0;
   private readonly loads = new Map<string, { running: Load; queued: Load | null }>();
+  /**
+   * Per clinic with boards here, per tile: the window of its next scheduled reading, from the last snapshot or tile
+   * sent. A reading in it (or after it) reloads the tile, so "next due" moves on at once, about once per scheduled
+   * check; any other reading travels as its delta alone.
+   */
+  private readonly readingWindows = new Map<string, Map<string, TileOut['readingWindow']>>();
 
   constructor(private readonly deps: Deps) {}
 
@@ -68,6 +86,7 @@ class BoardHub {
           clearInterval(b.refresh);
         }
         this.clinics.delete(clinicId);
+        this.readingWindows.delete(clinicId);
       }
     };
     return { since, unsubscribe };
@@ -113,7 +132,11 @@ class BoardHub {
       slot.queued = null;
     }
     try {
-      return await loadBoard(this.deps, clinicId);
+      const board = await loadBoard(this.deps, clinicId);
+      if (this.clinics.has(clinicId)) {
+        this.readingWindows.set(clinicId, new Map(board.tiles.map((x) => [x.sessionId, x.readingWindow])));
+      }
+      return board;
     } finally {
       const now = this.loads.get(clinicId);
       if (now !== undefined && now.running.seq === seq && now.queued === null) {
@@ -162,7 +185,10 @@ class BoardHub {
     if (ev.k === 'vitals' || ev.k === 'alert') {
       this.send(ev.c, { event: ev.k, data: ev });
       // An acknowledgement travels without the acknowledger's name (no names in notices): the reloaded tile carries it.
-      if (!(ev.k === 'alert' && ev.alerts.some((a) => a.acknowledgedAt !== null))) {
+      // A reading that fulfils the next scheduled check changes the tile's "next due": the reloaded tile carries it.
+      const acknowledged = ev.k === 'alert' && ev.alerts.some((a) => a.acknowledgedAt !== null);
+      const fulfils = ev.k === 'vitals' && readingMovesNextDue(this.readingWindows.get(ev.c)?.get(ev.s) ?? null, ev.readings);
+      if (!acknowledged && !fulfils) {
         return;
       }
     }
@@ -179,6 +205,12 @@ class BoardHub {
     try {
       const clinic = await loadClinic(this.deps.db, clinicId);
       const [tile] = await loadTiles(this.deps.db, clinicId, clinicProtocol(clinic).protocol, this.deps.clock.now(), [sessionId]);
+      const windows = this.readingWindows.get(clinicId);
+      if (tile === undefined) {
+        windows?.delete(sessionId);
+      } else {
+        windows?.set(sessionId, tile.readingWindow);
+      }
       this.send(clinicId, tile === undefined ? { event: 'tile_removed', data: { sessionId } } : { event: 'tile', data: tile });
     } catch (err) {
       this.deps.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'board tile reload failed');

@@ -46,6 +46,8 @@ export const TileOut = z.object({
   /** Newest value of each vital sign (a monitor sends heart rate and SpO2 more often than blood pressure): `takenAt` is the newest reading, `bpTakenAt` the newest blood pressure. */
   latest: z.object({ takenAt: z.string(), systolic: z.number().nullable(), diastolic: z.number().nullable(), bpTakenAt: z.string().nullable(), heartRate: z.number().nullable(), spo2: z.number().nullable(), respiratoryRate: z.number().nullable(), worst: z.string().nullable() }).nullable(),
   nextDue: z.object({ label: z.string(), dueAt: z.string(), status: z.string() }).nullable(),
+  /** When a reading fulfils the next scheduled vital-sign check (null bounds are open): a reading taken in it moves "next due" on. */
+  readingWindow: z.object({ from: z.string().nullable(), to: z.string().nullable() }).nullable(),
   missed: z.number().int(),
   alerts: z.array(TileAlertOut),
   emergency: z.boolean(),
@@ -118,11 +120,8 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
       }
     }
   }
-  const windows = [...schedules].flatMap(([sessionId, sched]) =>
-    observationWindows(sched)
-      .filter((w) => w.item.kind === 'vitals')
-      .map((w) => ({ sessionId, fromMs: w.fromMs, toMs: w.toMs })),
-  );
+  const vitalsWindows = new Map([...schedules].map(([sessionId, sched]) => [sessionId, observationWindows(sched).filter((w) => w.item.kind === 'vitals')]));
+  const windows = [...vitalsWindows].flatMap(([sessionId, ws]) => ws.map((w) => ({ sessionId, fromMs: w.fromMs, toMs: w.toMs })));
   const [readingTimes, assessments, alerts, emergencies] = await Promise.all([
     windows.length === 0 ? new Map<string, number[]>() : firstReadingInWindows(q, windows),
     q.select({ sessionId: sessionAssessments.sessionId, instrument: sessionAssessments.instrument, takenAt: sessionAssessments.takenAt }).from(sessionAssessments).where(inArray(sessionAssessments.sessionId, ids)),
@@ -152,6 +151,7 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
   return rows
     .map(({ s, first, preferred, last, chair, nurse, newest: latest, bp, heartRate, spo2, respiratoryRate }): TileOut => {
       let nextDue: TileOut['nextDue'] = null;
+      let readingWindow: TileOut['readingWindow'] = null;
       let missed = 0;
       const sched = schedules.get(s.id);
       if (sched !== undefined) {
@@ -161,6 +161,9 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
         ];
         const due = dueReadings(sched, taken, now.toISOString());
         nextDue = due.next === null ? null : { label: due.next.label, dueAt: due.next.dueAt, status: due.next.status };
+        const pending = due.items.find((i) => i.kind === 'vitals' && i.status === 'due') ?? due.items.find((i) => i.kind === 'vitals' && i.status === 'upcoming');
+        const w = pending === undefined ? undefined : vitalsWindows.get(s.id)?.find((x) => x.item.id === pending.id);
+        readingWindow = w === undefined ? null : { from: Number.isFinite(w.fromMs) ? new Date(w.fromMs).toISOString() : null, to: Number.isFinite(w.toMs) ? new Date(w.toMs).toISOString() : null };
         missed = due.items.filter((i) => i.status === 'missed').length;
       }
       return {
@@ -189,6 +192,7 @@ export async function loadTiles(q: Queryable, clinicId: string, protocol: Protoc
                 worst: latest.w,
               },
         nextDue,
+        readingWindow,
         missed,
         alerts: (alBy.get(s.id) ?? []).map(({ a, ackBy }) => ({
           id: a.id,
