@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
 import type { Agent } from './agent';
-import { addChairs, clinicWithStaff, readyPatient } from './factories';
+import { addChairs, readyPatient, type clinicWithStaff } from './factories';
 
 export type As = Awaited<ReturnType<typeof clinicWithStaff>>['as'];
 
