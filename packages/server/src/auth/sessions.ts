@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
+import { and, eq, isNull, ne, sql } from 'drizzle-orm';
 import { prepared, runPrepared } from '../db/raw';
 import { sessions } from '../db/schema';
 import type { Queryable } from '../db/types';
@@ -89,12 +89,13 @@ interface SessionRow {
   readonly email: string;
   readonly userStatus: string;
   readonly tabletPatientId: string | null;
+  readonly displaySince: Date | null;
 }
 
 /** Every staff request runs this: one prepared statement. */
 const LOOKUP = prepared(
   'kp_session_lookup',
-  `SELECT s.id::text AS id, s.stage, s.csrf_token AS "csrfToken", s.user_id::text AS "userId", s.clinic_id::text AS "clinicId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.idle_timeout_seconds::int AS "idleTimeoutSeconds", u.role, u.name, u.email, u.status AS "userStatus", s.tablet_patient_id::text AS "tabletPatientId"
+  `SELECT s.id::text AS id, s.stage, s.csrf_token AS "csrfToken", s.user_id::text AS "userId", s.clinic_id::text AS "clinicId", s.last_seen_at AS "lastSeenAt", s.expires_at AS "expiresAt", s.idle_timeout_seconds::int AS "idleTimeoutSeconds", u.role, u.name, u.email, u.status AS "userStatus", s.tablet_patient_id::text AS "tabletPatientId", s.display_since AS "displaySince"
 FROM sessions s JOIN users u ON u.id = s.user_id
 WHERE s.token_hash = $1::text AND s.kind = 'staff' AND s.revoked_at IS NULL`,
 );
@@ -125,6 +126,7 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
       expiresAt: row.expiresAt,
       idleTimeoutSeconds: row.idleTimeoutSeconds,
       tabletPatientId: row.tabletPatientId,
+      display: row.displaySince !== null,
     },
   };
 }
@@ -132,6 +134,15 @@ export async function lookupSession(q: Queryable, token: string, now: Date): Pro
 /** Hand this session's browser to a patient (tablet mode), or take it back (`null`). */
 export async function setTabletPatient(q: Queryable, sessionId: string, patientId: string | null): Promise<void> {
   await q.update(sessions).set({ tabletPatientId: patientId }).where(eq(sessions.id, sessionId));
+}
+
+/**
+ * Turn this session's browser into a wall display of the board: from now on it reaches only `display` routes,
+ * and idleness no longer ends it (its idle limit becomes its absolute one); signing out ends it.
+ */
+export async function startDisplay(q: Queryable, sessionId: string, now: Date, expiresAt: Date): Promise<void> {
+  const untilExpiry = Math.max(0, Math.ceil((expiresAt.getTime() - now.getTime()) / 1000));
+  await q.update(sessions).set({ displaySince: now, idleTimeoutSeconds: sql`GREATEST(${sessions.idleTimeoutSeconds}, ${untilExpiry})` }).where(eq(sessions.id, sessionId));
 }
 
 export async function touchSession(q: Queryable, sessionId: string, now: Date): Promise<void> {

@@ -8,12 +8,12 @@ import type { SessionStage } from './context';
  * (monitor or gateway) call the route with its bearer token instead of a staff session. `portal` routes need
  * a patient's portal session (its own cookie) and act only on that patient's record. While a staff session is
  * handed to a patient (tablet mode), only `tablet` routes answer it, and those naming a patient (`:id`) only
- * for that patient.
+ * for that patient. A session turned into a wall display reaches only `display` routes (the board).
  */
 export type Access =
   | { readonly public: true; readonly reason: string }
   | { readonly portal: PortalAction }
-  | { readonly action: Action; readonly stages?: readonly SessionStage[]; readonly device?: true; readonly tablet?: true };
+  | { readonly action: Action; readonly stages?: readonly SessionStage[]; readonly device?: true; readonly tablet?: true; readonly display?: true };
 
 declare module 'fastify' {
   interface FastifyContextConfig {

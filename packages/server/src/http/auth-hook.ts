@@ -103,6 +103,23 @@ async function refuseWhileWithPatient(req: FastifyRequest, deps: Deps, access: E
   throw new AppError('TABLET_LOCKED');
 }
 
+/** A wall display answers only `display` routes: anything else is refused and audited. */
+async function refuseOnDisplay(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
+  if (access.display === true) {
+    return;
+  }
+  await recordAuditStandalone(deps.db, {
+    action: 'access.forbidden',
+    outcome: 'denied',
+    clinicId: session.clinicId,
+    actor: { userId: session.userId, role: session.role },
+    details: { attempted: access.action, route: req.routeOptions.url ?? '', wallDisplay: true },
+    meta: requestMeta(req),
+    at: deps.clock.now(),
+  });
+  throw new AppError('DISPLAY_ONLY');
+}
+
 /**
  * The central gate: every route's declared access is enforced here before validation or the handler.
  * Authenticate (session cookie, or a device token on `device` routes) → check sign-in stage → CSRF →
@@ -190,6 +207,9 @@ export function installAuthHook(app: App, deps: Deps): void {
     }
     if (session.tabletPatientId !== null) {
       await refuseWhileWithPatient(req, deps, access, session);
+    }
+    if (session.display) {
+      await refuseOnDisplay(req, deps, access, session);
     }
     req.sessionInfo = session;
     if (session.stage === 'active') {

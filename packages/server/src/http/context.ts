@@ -32,6 +32,8 @@ export interface SessionInfo {
   readonly idleTimeoutSeconds: number;
   /** The patient this browser has been handed to (tablet mode), or null. */
   readonly tabletPatientId: string | null;
+  /** This browser is a wall display of the monitoring board: only `display` routes answer it. */
+  readonly display: boolean;
 }
 
 /** A registered clinic device (monitor or gateway) authenticated by its bearer token. */

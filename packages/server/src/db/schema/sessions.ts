@@ -37,6 +37,12 @@ export const sessions = pgTable(
      * confirms their password to take it back.
      */
     tabletPatientId: uuid('tablet_patient_id'),
+    /**
+     * Set when a staff member turned this browser into a wall display of the monitoring board: the session then
+     * reaches only the board (no chart, no acknowledgement) and is not ended by idleness, only by its absolute
+     * limit or by signing out (docs/decisions/0010-wall-display.md).
+     */
+    displaySince: timestamp('display_since', { withTimezone: true }),
   },
   (t) => [
     index('sessions_user_idx').on(t.userId),

@@ -8,7 +8,7 @@ import { defineRoute } from '../../http/route';
 export const logoutRoute = defineRoute({
   method: 'POST',
   url: '/api/auth/logout',
-  access: { action: 'self.read', stages: ['active', 'mfa_pending', 'mfa_enrolment'], tablet: true },
+  access: { action: 'self.read', stages: ['active', 'mfa_pending', 'mfa_enrolment'], tablet: true, display: true },
   summary: 'Sign out (revokes the session)',
   tags: ['Authentication'],
   schema: { response: { 204: z.null() } },

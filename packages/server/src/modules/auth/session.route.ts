@@ -28,6 +28,8 @@ export const SessionOut = z.discriminatedUnion('authenticated', [
     abilities: z.array(z.string()),
     /** Set while this browser has been handed to a patient (tablet mode): show only their questionnaires. */
     tabletPatientId: z.string().nullable(),
+    /** Set while this browser is a wall display of the monitoring board: show only the board. */
+    display: z.boolean(),
   }),
 ]);
 
@@ -77,6 +79,7 @@ export const sessionRoute = defineRoute({
       },
       abilities: s.stage === 'active' ? abilitiesOf(s.role) : [],
       tabletPatientId: s.tabletPatientId,
+      display: s.display,
     };
   },
 });

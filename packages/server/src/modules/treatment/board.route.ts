@@ -14,7 +14,7 @@ async function auditBoard(deps: Deps, me: Actor, meta: RequestMeta, action: stri
 export const boardRoute = defineRoute({
   method: 'GET',
   url: '/api/board',
-  access: { action: 'board.read' },
+  access: { action: 'board.read', display: true },
   summary: 'The monitoring board: one tile per patient in a chair (initials, route, dose time, latest vitals, due readings, open alerts)',
   tags: ['Monitoring board'],
   schema: { response: { 200: BoardOut } },
@@ -32,7 +32,7 @@ const HEARTBEAT_MS = 15_000;
 export const boardStreamRoute = defineRoute({
   method: 'GET',
   url: '/api/board/stream',
-  access: { action: 'board.read' },
+  access: { action: 'board.read', display: true },
   summary: 'Live board updates (Server-Sent Events): `snapshot`, then `vitals`, `alert`, `tile` and `tile_removed` events',
   description: 'Works across several app servers: updates travel through PostgreSQL LISTEN/NOTIFY. A fresh snapshot is sent every minute and on every reconnect.',
   tags: ['Monitoring board'],

@@ -1,5 +1,6 @@
 import type { RouteDef } from '../../http/route';
 import { acknowledgeAlertRoute } from './alerts.route';
+import { boardDisplayRoute } from './board-display.route';
 import { boardRoute, boardStreamRoute } from './board.route';
 import { listDevicesRoute, registerDeviceRoute, revokeDeviceRoute } from './devices.route';
 import { checkDischargeRoute, dischargeRoute, stateChangeRoute } from './discharge.route';
@@ -37,6 +38,7 @@ export const treatmentRoutes: RouteDef[] = [
   remsPdfRoute,
   boardRoute,
   boardStreamRoute,
+  boardDisplayRoute,
   listDevicesRoute,
   registerDeviceRoute,
   revokeDeviceRoute,
