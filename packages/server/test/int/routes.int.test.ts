@@ -122,6 +122,10 @@ describe('route registry', () => {
         if (r.url === '/api/auth/logout' && can(role, action)) {
           continue;
         }
+        // Becoming a wall display would leave the test session only the board (wall-display.int.test.ts).
+        if (r.url === '/api/board/display' && can(role, action)) {
+          continue;
+        }
         // An event stream never ends; allowed roles are checked over real HTTP in sessions.int.test.ts.
         if (r.url === '/api/board/stream' && can(role, action)) {
           continue;
