@@ -165,4 +165,36 @@ describe('monitoring board in the browser', () => {
     expect(n.errors).toEqual([]);
     await n.close();
   }, 120_000);
+
+  it('keeps a wall screen on the board without signing out when idle, showing only the board until someone signs out', async () => {
+    const chair = (await clinic.adminApi.call<{ id: string }>('POST', '/api/scheduling/chairs', { name: 'Chair 4', kind: 'chair' })).id;
+    const patientId = await readyPatient(staff, 'iv', { first: 'Wren', last: 'Halloway' }, today);
+    const sessionId = await dosedSession(staff, patientId, 'iv', chair);
+
+    const n = await signIn({ width: 1920, height: 1080 });
+    await n.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring board' }).click();
+    await n.page.getByRole('button', { name: 'Wall mode' }).click();
+    await n.page.getByRole('button', { name: 'Keep on this screen' }).click();
+    const dialog = n.page.getByRole('dialog');
+    await dialog.getByText('It shows only the board').waitFor();
+    await dialog.getByRole('button', { name: 'Use as wall display' }).click();
+    await n.page.getByText(/Wall display, signed in by/).waitFor();
+    const tile = n.page.locator(`article[data-session="${sessionId}"]`);
+    await tile.waitFor();
+    expect(await n.page.getByRole('navigation', { name: 'Main' }).count()).toBe(0);
+    expect(await tile.getByRole('link').count()).toBe(0);
+    await screenshot(n.page, 'board-wall-display');
+    expect(await axeViolations(n.page)).toEqual([]);
+
+    // Any address in any tab shows the board; the server refuses everything else from this browser.
+    await n.page.goto(`${server.url}/patients/${patientId}`);
+    await n.page.getByText(/Wall display, signed in by/).waitFor();
+    const chart = await n.page.evaluate(async (id) => (await fetch(`/api/patients/${id}`)).json() as Promise<{ code: string }>, patientId);
+    expect(chart.code).toBe('DISPLAY_ONLY');
+
+    await n.page.getByRole('button', { name: 'Sign out' }).click();
+    await n.page.getByLabel('Email').waitFor();
+    expect(n.errors).toEqual([]);
+    await n.close();
+  }, 90_000);
 });

@@ -42,6 +42,10 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
   const qc = useQueryClient();
   // Set by the server while this browser is handed to a patient: every tab shows only their questionnaires.
   const tabletPatient = session.tabletPatientId;
+  // Set by the server while this browser is a wall display: every tab shows only the board (no idle sign-out).
+  if (session.display) {
+    return <BoardPage session={session} display />;
+  }
   if (tabletPatient !== null) {
     return (
       <>
@@ -110,7 +114,7 @@ function Gate() {
       }),
     [signedOut],
   );
-  // Another tab handed this browser to a patient: reload the session, which switches to the tablet view.
+  // Another tab handed this browser to a patient, or made it a wall display: reload the session, which switches the view.
   useEffect(() => onTabletLocked(() => void qc.invalidateQueries({ queryKey: SESSION_KEY })), [qc]);
   if (session.isPending) {
     return <p style={{ padding: '2rem' }}>Loading Ketapath…</p>;

@@ -35,7 +35,10 @@ export function setCsrfToken(token: string | undefined): void {
 
 const tabletListeners = new Set<() => void>();
 
-/** Called when the server says this session has been handed to a patient (from another tab), so the app shows the tablet view. */
+/**
+ * Called when the server says this session has been handed to a patient or made a wall display (from another
+ * tab), so the app reloads the session and shows the tablet view or the board.
+ */
 export function onTabletLocked(listener: () => void): () => void {
   tabletListeners.add(listener);
   return () => tabletListeners.delete(listener);
@@ -70,7 +73,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
         l(err.code);
       }
     }
-    if (res.status === 403 && err.code === 'TABLET_LOCKED') {
+    if (res.status === 403 && (err.code === 'TABLET_LOCKED' || err.code === 'DISPLAY_ONLY')) {
       for (const l of tabletListeners) {
         l();
       }

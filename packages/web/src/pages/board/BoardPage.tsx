@@ -7,7 +7,10 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { beep, enableSound } from '../../lib/alert-sound';
 import { ago, alertState, clockTime, type AlertState } from '../../lib/board-format';
+import { api } from '../../api/client';
+import { useRefreshSession } from '../../api/session';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
+import { DisplayDialog } from './DisplayDialog';
 import { BoardTile, type TileContext } from './BoardTile';
 import './board.css';
 
@@ -67,10 +70,16 @@ function useAlertCues(tiles: readonly BoardTileDto[] | undefined, now: number, m
   return announcement;
 }
 
-export function BoardPage({ session }: { session: ActiveSession }) {
+/**
+ * The monitoring board. `display`: this browser is a wall display (the server answers it only the board): always
+ * in wall mode, with no acknowledging, no opening a session, and signing out as the way back.
+ */
+export function BoardPage({ session, display = false }: { session: ActiveSession; display?: boolean }) {
   const { board, status, receivedAt, error, clockOffsetMs } = useBoardStream();
   const [params, setParams] = useSearchParams();
-  const wall = params.get('wall') === '1';
+  const wall = display || params.get('wall') === '1';
+  const [confirmDisplay, setConfirmDisplay] = useState(false);
+  const refresh = useRefreshSession();
   const [dark, setDark] = useState(() => localStorage.getItem(DARK_KEY) === '1');
   const [sound, setSound] = useState(false);
   const [now, setNow] = useState(() => Date.now() + clockOffsetMs);
@@ -120,8 +129,8 @@ export function BoardPage({ session }: { session: ActiveSession }) {
     escalateAfterMinutes: board?.escalateAfterMinutes ?? Infinity,
     notifyPrescriberAfterMinutes: board?.notifyPrescriberAfterMinutes ?? Infinity,
     timeZone: board?.timeZone ?? session.clinic.timeZone,
-    canAcknowledge: can(session, 'alert.acknowledge'),
-    canOpen: can(session, 'session.read'),
+    canAcknowledge: !display && can(session, 'alert.acknowledge'),
+    canOpen: !display && can(session, 'session.read'),
     onAcknowledge: (tile, alert) => {
       setAcked(null);
       setAcking({ tile, alert });
@@ -139,9 +148,22 @@ export function BoardPage({ session }: { session: ActiveSession }) {
           <Icon name="moon" /> Dark {dark ? 'on' : 'off'}
         </button>
       )}
-      <button type="button" className="secondary" onClick={() => setWall(!wall)}>
-        <Icon name="expand" /> {wall ? 'Leave wall mode' : 'Wall mode'}
-      </button>
+      {display ? (
+        <button type="button" className="secondary" onClick={() => void api.post('/api/auth/logout').finally(() => void refresh())}>
+          Sign out
+        </button>
+      ) : (
+        <>
+          {wall && (
+            <button type="button" className="secondary" onClick={() => setConfirmDisplay(true)}>
+              <Icon name="lock" /> Keep on this screen
+            </button>
+          )}
+          <button type="button" className="secondary" onClick={() => setWall(!wall)}>
+            <Icon name="expand" /> {wall ? 'Leave wall mode' : 'Wall mode'}
+          </button>
+        </>
+      )}
     </div>
   );
 
@@ -171,6 +193,11 @@ export function BoardPage({ session }: { session: ActiveSession }) {
             {wall && <span className="board-clock">{clockTime(new Date(now).toISOString(), ctx.timeZone)} · </span>}
             {board === null ? '' : `${board.tiles.length} ${board.tiles.length === 1 ? 'chair' : 'chairs'} in use · ${open === 0 ? 'no open alerts' : `${open} open ${open === 1 ? 'alert' : 'alerts'}`}`}
           </p>
+          {display && (
+            <p className="board-sub small">
+              Wall display, signed in by {session.user.name} until {clockTime(session.expiresAt, ctx.timeZone)}. Acknowledge alerts on a nurse’s screen.
+            </p>
+          )}
         </div>
         <LiveIndicator status={status} receivedAt={receivedAt} now={Date.now()} />
         {controls}
@@ -190,6 +217,7 @@ export function BoardPage({ session }: { session: ActiveSession }) {
         {announcement}
       </div>
       {body}
+      {confirmDisplay && <DisplayDialog userName={session.user.name} expiresAt={session.expiresAt} timeZone={ctx.timeZone} onClose={() => setConfirmDisplay(false)} />}
       {acking !== null && (
         <AcknowledgeDialog
           tile={acking.tile}
