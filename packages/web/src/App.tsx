@@ -44,7 +44,11 @@ function SignedIn({ session, onSignedOut }: { session: ActiveSession; onSignedOu
   const tabletPatient = session.tabletPatientId;
   // Set by the server while this browser is a wall display: every tab shows only the board (no idle sign-out).
   if (session.display) {
-    return <BoardPage session={session} display />;
+    return (
+      <main id="main">
+        <BoardPage session={session} display />
+      </main>
+    );
   }
   if (tabletPatient !== null) {
     return (
