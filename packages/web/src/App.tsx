@@ -3,7 +3,7 @@ import { OutcomesDashboardPage } from './pages/OutcomesDashboardPage';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { onSessionLost, onTabletLocked } from './api/client';
+import { onSessionLost, onSessionNarrowed } from './api/client';
 import { can, SESSION_KEY, useSession, type ActiveSession } from './api/session';
 import { IdleWatcher } from './components/IdleWatcher';
 import { Shell } from './components/Shell';
@@ -119,7 +119,7 @@ function Gate() {
     [signedOut],
   );
   // Another tab handed this browser to a patient, or made it a wall display: reload the session, which switches the view.
-  useEffect(() => onTabletLocked(() => void qc.invalidateQueries({ queryKey: SESSION_KEY })), [qc]);
+  useEffect(() => onSessionNarrowed(() => void qc.invalidateQueries({ queryKey: SESSION_KEY })), [qc]);
   if (session.isPending) {
     return <p style={{ padding: '2rem' }}>Loading Ketapath…</p>;
   }

@@ -79,15 +79,27 @@ async function refusePatientOnStaffRoute(req: FastifyRequest, deps: Deps): Promi
 }
 
 /**
- * Tablet mode: a staff session handed to a patient answers only `tablet` routes, and those under a patient
- * (`/api/patients/:id/…`) only for that patient. Anything else is refused and audited: someone is trying
- * to reach past the questionnaires.
+ * A narrowed staff session reaching past what it is for, or null. Tablet mode (handed to a patient) answers only
+ * `tablet` routes, and those under a patient (`/api/patients/:id/…`) only for that patient; a wall display answers
+ * only `display` routes (the board).
  */
-async function refuseWhileWithPatient(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
+function narrowedRefusal(req: FastifyRequest, access: Extract<Access, { action: unknown }>, session: SessionInfo): { code: 'TABLET_LOCKED' | 'DISPLAY_ONLY'; details: Record<string, unknown> } | null {
+  if (session.display && access.display !== true) {
+    return { code: 'DISPLAY_ONLY', details: { wallDisplay: true } };
+  }
+  if (session.tabletPatientId === null) {
+    return null;
+  }
   const url = req.routeOptions.url ?? '';
   const id = (req.params as Record<string, unknown> | undefined)?.id;
   const named = url.startsWith('/api/patients/:id') ? (typeof id === 'string' ? id.toLowerCase() : '') : null;
-  if (access.tablet === true && (named === null || named === session.tabletPatientId)) {
+  return access.tablet === true && (named === null || named === session.tabletPatientId) ? null : { code: 'TABLET_LOCKED', details: { tabletMode: true } };
+}
+
+/** Refuse and audit a narrowed session's request beyond its routes: someone is trying to reach past the questionnaires or the board. */
+async function refuseNarrowed(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
+  const refusal = narrowedRefusal(req, access, session);
+  if (refusal === null) {
     return;
   }
   await recordAuditStandalone(deps.db, {
@@ -96,28 +108,11 @@ async function refuseWhileWithPatient(req: FastifyRequest, deps: Deps, access: E
     clinicId: session.clinicId,
     actor: { userId: session.userId, role: session.role },
     ...(session.tabletPatientId === null ? {} : { patientId: session.tabletPatientId }),
-    details: { attempted: access.action, route: url, tabletMode: true },
+    details: { attempted: access.action, route: req.routeOptions.url ?? '', ...refusal.details },
     meta: requestMeta(req),
     at: deps.clock.now(),
   });
-  throw new AppError('TABLET_LOCKED');
-}
-
-/** A wall display answers only `display` routes: anything else is refused and audited. */
-async function refuseOnDisplay(req: FastifyRequest, deps: Deps, access: Extract<Access, { action: unknown }>, session: SessionInfo): Promise<void> {
-  if (access.display === true) {
-    return;
-  }
-  await recordAuditStandalone(deps.db, {
-    action: 'access.forbidden',
-    outcome: 'denied',
-    clinicId: session.clinicId,
-    actor: { userId: session.userId, role: session.role },
-    details: { attempted: access.action, route: req.routeOptions.url ?? '', wallDisplay: true },
-    meta: requestMeta(req),
-    at: deps.clock.now(),
-  });
-  throw new AppError('DISPLAY_ONLY');
+  throw new AppError(refusal.code);
 }
 
 /**
@@ -205,12 +200,7 @@ export function installAuthHook(app: App, deps: Deps): void {
       });
       throw new AppError('FORBIDDEN');
     }
-    if (session.tabletPatientId !== null) {
-      await refuseWhileWithPatient(req, deps, access, session);
-    }
-    if (session.display) {
-      await refuseOnDisplay(req, deps, access, session);
-    }
+    await refuseNarrowed(req, deps, access, session);
     req.sessionInfo = session;
     if (session.stage === 'active') {
       req.actor = {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addChairs, clinicWithStaff, readyPatient } from '../factories';
+import { sseReader } from '../sse';
 import { createTestApp, TestClock, type TestApp } from '../harness';
 import { dosedViaApi } from '../session-fixtures';
 
@@ -38,23 +39,7 @@ describe('monitoring board: acknowledged alerts', () => {
     const abort = new AbortController();
     try {
       const res = await fetch(`${address}/api/board/stream`, { headers: { cookie: as.front_desk.cookie ?? '' }, signal: abort.signal });
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      const next = async (event: string): Promise<Record<string, unknown>> => {
-        for (;;) {
-          const m = new RegExp(`event: ${event}\\ndata: (.*)\\n\\n`).exec(buffer);
-          if (m !== null) {
-            buffer = buffer.slice(m.index + m[0].length);
-            return JSON.parse(m[1] ?? '{}') as Record<string, unknown>;
-          }
-          const chunk = await reader.read();
-          if (chunk.done) {
-            throw new Error('stream ended');
-          }
-          buffer += decoder.decode(chunk.value);
-        }
-      };
+      const { next } = sseReader(res);
       await next('snapshot');
       const posted = await as.nurse.post(`/api/sessions/${sessionId}/vitals`, { readings: [{ clientId: `r-${randomUUID()}`, takenAt: at(0), systolic: 192, diastolic: 104, heartRate: 88, spo2: 97 }] });
       expect(posted.status, JSON.stringify(posted.body)).toBe(200);
@@ -93,24 +78,7 @@ describe('monitoring board: acknowledged alerts', () => {
     const abort = new AbortController();
     try {
       const res = await fetch(`${address}/api/board/stream`, { headers: { cookie: as.front_desk.cookie ?? '' }, signal: abort.signal });
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      /** The next event of any kind. */
-      const nextEvent = async (): Promise<{ event: string; data: Record<string, unknown> }> => {
-        for (;;) {
-          const m = /event: (\w+)\ndata: (.*)\n\n/.exec(buffer);
-          if (m !== null) {
-            buffer = buffer.slice(m.index + m[0].length);
-            return { event: m[1] ?? '', data: JSON.parse(m[2] ?? '{}') as Record<string, unknown> };
-          }
-          const chunk = await reader.read();
-          if (chunk.done) {
-            throw new Error('stream ended');
-          }
-          buffer += decoder.decode(chunk.value);
-        }
-      };
+      const { nextEvent } = sseReader(res);
       type DueTile = { sessionId: string; nextDue: { label: string; dueAt: string } | null; readingWindow: { from: string | null; to: string | null } | null };
       const snap = await nextEvent();
       expect(snap.event).toBe('snapshot');

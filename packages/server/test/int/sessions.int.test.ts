@@ -4,6 +4,7 @@ import { auditEvents, csLedgerEntries, patientDoseSpans, patientOutcomeSummaries
 import { runEscalation } from '../../src/modules/treatment';
 import type { Agent } from '../agent';
 import { clinicWithStaff, TEST_PASSWORD } from '../factories';
+import { sseReader } from '../sse';
 import { createTestApp, TestClock, type TestApp } from '../harness';
 import { receive, stockedClinic } from '../ledger-fixtures';
 import { chairPhq9, checkedIn as checkedInAt, goodAnswers, readingAt, type As } from '../session-fixtures';
@@ -297,23 +298,7 @@ describe('monitoring board stream', () => {
       const res = await fetch(`${address}/api/board/stream`, { headers: { cookie: as.front_desk.cookie ?? '' }, signal: abort.signal });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/event-stream');
-      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-      const decoder = new TextDecoder();
-      let buffer = '';
-      const next = async (event: string): Promise<Record<string, unknown>> => {
-        for (;;) {
-          const m = new RegExp(`event: ${event}\\ndata: (.*)\\n\\n`).exec(buffer);
-          if (m !== null) {
-            buffer = buffer.slice(m.index + m[0].length);
-            return JSON.parse(m[1] ?? '{}') as Record<string, unknown>;
-          }
-          const chunk = await reader.read();
-          if (chunk.done) {
-            throw new Error('stream ended');
-          }
-          buffer += decoder.decode(chunk.value);
-        }
-      };
+      const { next } = sseReader(res);
       const snap = await next('snapshot');
       expect((snap.tiles as { sessionId: string }[]).map((x) => x.sessionId)).toContain(sessionId);
       await as.nurse.post(`/api/sessions/${sessionId}/vitals`, { readings: [reading(-1, { systolic: 185, diastolic: 95, heartRate: 90, spo2: 97 })] });

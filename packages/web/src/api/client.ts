@@ -33,15 +33,15 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
-const tabletListeners = new Set<() => void>();
+const narrowedListeners = new Set<() => void>();
 
 /**
  * Called when the server says this session has been handed to a patient or made a wall display (from another
  * tab), so the app reloads the session and shows the tablet view or the board.
  */
-export function onTabletLocked(listener: () => void): () => void {
-  tabletListeners.add(listener);
-  return () => tabletListeners.delete(listener);
+export function onSessionNarrowed(listener: () => void): () => void {
+  narrowedListeners.add(listener);
+  return () => narrowedListeners.delete(listener);
 }
 
 /** Called when the server says the session is gone, so the app can return to sign-in. */
@@ -74,7 +74,7 @@ async function request<T>(method: string, url: string, body?: unknown): Promise<
       }
     }
     if (res.status === 403 && (err.code === 'TABLET_LOCKED' || err.code === 'DISPLAY_ONLY')) {
-      for (const l of tabletListeners) {
+      for (const l of narrowedListeners) {
         l();
       }
     }

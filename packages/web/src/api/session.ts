@@ -26,6 +26,12 @@ export function useRefreshSession(): () => Promise<void> {
   };
 }
 
+/** Sign this browser out, then reload the session (which shows the sign-in page). */
+export function useSignOut(): () => void {
+  const refresh = useRefreshSession();
+  return () => void api.post('/api/auth/logout').finally(() => void refresh());
+}
+
 export function can(session: ActiveSession, action: Action): boolean {
   return session.abilities.includes(action);
 }

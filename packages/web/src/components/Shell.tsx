@@ -1,8 +1,7 @@
 import type { Action } from '@ketapath/server/contracts';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { api } from '../api/client';
-import { can, useRefreshSession, type ActiveSession } from '../api/session';
+import { can, useSignOut, type ActiveSession } from '../api/session';
 import { ROLE_LABELS } from '../lib/format';
 import { LogoMark } from './Logo';
 import { NoticeBell } from './NoticeBell';
@@ -35,7 +34,7 @@ export const NAV: readonly NavItem[] = [
 ];
 
 export function Shell({ session, children }: { session: ActiveSession; children: ReactNode }) {
-  const refresh = useRefreshSession();
+  const signOut = useSignOut();
   return (
     <>
       {session.clinic.isDemo && <div className="demo-banner">DEMO CLINIC: all patients and records here are synthetic</div>}
@@ -60,7 +59,7 @@ export function Shell({ session, children }: { session: ActiveSession; children:
               <strong>{session.user.name}</strong>
               <div className="small">{ROLE_LABELS[session.user.role]}</div>
             </div>
-            <button type="button" className="secondary small" onClick={() => void api.post('/api/auth/logout').finally(() => void refresh())}>
+            <button type="button" className="secondary small" onClick={signOut}>
               Sign out
             </button>
           </div>

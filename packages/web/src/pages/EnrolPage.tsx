@@ -1,11 +1,11 @@
-import { api } from '../api/client';
-import { useRefreshSession } from '../api/session';
+import { useRefreshSession, useSignOut } from '../api/session';
 import { Logo } from '../components/Logo';
 import { MfaEnrolment } from '../components/MfaEnrolment';
 
 /** Shown when the clinic requires two-step sign-in for this role and it is not set up yet. */
 export function EnrolPage() {
   const refresh = useRefreshSession();
+  const signOut = useSignOut();
   return (
     <main className="center-page">
       <div className="card wide">
@@ -14,7 +14,7 @@ export function EnrolPage() {
         <p className="muted">Your clinic requires a second step for your role, because it protects patient records and prescribing. It takes about a minute.</p>
         <MfaEnrolment onDone={refresh} />
         <p style={{ marginTop: '1.5rem' }}>
-          <button type="button" className="link" onClick={() => void api.post('/api/auth/logout').finally(() => void refresh())}>
+          <button type="button" className="link" onClick={signOut}>
             Sign out
           </button>
         </p>

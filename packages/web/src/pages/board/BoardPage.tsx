@@ -2,13 +2,11 @@ import type { BoardTileDto } from '@ketapath/server/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useBoardStream, type LinkStatus, type TileAlert } from '../../api/board';
-import { can, type ActiveSession } from '../../api/session';
+import { can, useSignOut, type ActiveSession } from '../../api/session';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { beep, enableSound } from '../../lib/alert-sound';
 import { ago, alertState, clockTime, type AlertState } from '../../lib/board-format';
-import { api } from '../../api/client';
-import { useRefreshSession } from '../../api/session';
 import { AcknowledgeDialog } from './AcknowledgeDialog';
 import { DisplayDialog } from './DisplayDialog';
 import { BoardTile, type TileContext } from './BoardTile';
@@ -79,7 +77,7 @@ export function BoardPage({ session, display = false }: { session: ActiveSession
   const [params, setParams] = useSearchParams();
   const wall = display || params.get('wall') === '1';
   const [confirmDisplay, setConfirmDisplay] = useState(false);
-  const refresh = useRefreshSession();
+  const signOut = useSignOut();
   const [dark, setDark] = useState(() => localStorage.getItem(DARK_KEY) === '1');
   const [sound, setSound] = useState(false);
   const [now, setNow] = useState(() => Date.now() + clockOffsetMs);
@@ -149,7 +147,7 @@ export function BoardPage({ session, display = false }: { session: ActiveSession
         </button>
       )}
       {display ? (
-        <button type="button" className="secondary" onClick={() => void api.post('/api/auth/logout').finally(() => void refresh())}>
+        <button type="button" className="secondary" onClick={signOut}>
           Sign out
         </button>
       ) : (
